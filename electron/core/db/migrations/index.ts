@@ -1,0 +1,10 @@
+import type Database from 'better-sqlite3';
+import { initialSchema } from './001_initial_schema';
+
+export interface Migration {
+  name: string;
+  up(db: Database.Database): void;
+}
+
+/** Ordered and append-only: a released migration is never edited, only followed by a new one. */
+export const MIGRATIONS: readonly Migration[] = [initialSchema];

@@ -1,0 +1,17 @@
+import { appHandlers } from './app/handlers';
+import { bidderHandlers } from './bidders/handlers';
+import { evaluationHandlers } from './evaluations/handlers';
+import { frameworkHandlers } from './frameworks/handlers';
+import { panelHandlers } from './panel/handlers';
+import { peopleHandlers } from './people/handlers';
+import type { Handlers } from './registry';
+
+/** Every method of the shared contract, implemented; the type makes a missing one a compile error. */
+export const handlers: Handlers = {
+  ...appHandlers,
+  ...peopleHandlers,
+  ...frameworkHandlers,
+  ...evaluationHandlers,
+  ...panelHandlers,
+  ...bidderHandlers,
+};

@@ -1,0 +1,35 @@
+import { ApiError } from '../../../shared/api/errors';
+import { PANEL_ROLE_LABELS, type evaluationMethods } from '../../../shared/api/evaluations';
+import { activeRole, leadOnly } from '../authorisation';
+import { evaluationDetail } from '../evaluations/repo';
+import { findPerson } from '../people/repo';
+import type { HandlersFor } from '../registry';
+import { addMembership, countActiveLeads, endMembership } from './repo';
+
+export const panelHandlers: HandlersFor<Pick<typeof evaluationMethods, 'panel.add' | 'panel.remove'>> = {
+  'panel.add': {
+    auth: leadOnly,
+    run(ctx, { evaluationId, personId, role }) {
+      const person = findPerson(ctx.db, personId);
+      if (!person) throw new ApiError('NOT_FOUND', 'That person is not known to this installation.');
+      const existing = activeRole(ctx, evaluationId, personId);
+      if (existing) {
+        throw new ApiError('CONFLICT', `${person.name} is already on the panel as ${PANEL_ROLE_LABELS[existing].toLowerCase()}; one person holds one role.`);
+      }
+      addMembership(ctx.db, { id: ctx.newId(), evaluationId, personId, role, at: ctx.now(), by: ctx.actor!.id });
+      return evaluationDetail(ctx.db, evaluationId, ctx.actor!.id);
+    },
+  },
+  'panel.remove': {
+    auth: leadOnly,
+    run(ctx, { evaluationId, personId, reason }) {
+      const role = activeRole(ctx, evaluationId, personId);
+      if (!role) throw new ApiError('NOT_FOUND', 'That person is not on the panel.');
+      if (role === 'lead' && countActiveLeads(ctx.db, evaluationId) === 1) {
+        throw new ApiError('RULE_VIOLATION', 'An evaluation must keep at least one procurement lead.');
+      }
+      endMembership(ctx.db, { evaluationId, personId, at: ctx.now(), by: ctx.actor!.id, reason });
+      return evaluationDetail(ctx.db, evaluationId, ctx.actor!.id);
+    },
+  },
+};

@@ -1,0 +1,21 @@
+import type { Person } from '../../../shared/api/people';
+import type { Db } from '../db/open';
+
+interface PersonRow {
+  id: string;
+  name: string;
+  created_at: string;
+}
+const toPerson = (r: PersonRow): Person => ({ id: r.id, name: r.name, createdAt: r.created_at });
+
+export const listPeople = (db: Db): Person[] =>
+  (db.prepare('SELECT * FROM people ORDER BY name COLLATE NOCASE, created_at').all() as PersonRow[]).map(toPerson);
+
+export function findPerson(db: Db, id: string): Person | undefined {
+  const row = db.prepare('SELECT * FROM people WHERE id = ?').get(id) as PersonRow | undefined;
+  return row && toPerson(row);
+}
+
+export function insertPerson(db: Db, person: Person): void {
+  db.prepare('INSERT INTO people (id, name, created_at) VALUES (?, ?, ?)').run(person.id, person.name, person.createdAt);
+}

@@ -1,0 +1,61 @@
+import type { z } from 'zod';
+import { contract, isMethodName, type Contract, type MethodName } from '../../shared/api/contract';
+import { ApiError, issuesFromZod, type Outcome } from '../../shared/api/errors';
+import type { Person } from '../../shared/api/people';
+import { recordAudit } from './audit/record';
+import { authorise, type AuthRule } from './authorisation';
+import type { HandlerContext } from './context';
+
+export interface Handler<M extends MethodName> {
+  auth: AuthRule;
+  run(ctx: HandlerContext, params: z.output<Contract[M]['params']>): z.input<Contract[M]['result']>;
+}
+export type Handlers = { [M in MethodName]: Handler<M> };
+export type HandlersFor<Methods> = { [M in keyof Methods & MethodName]: Handler<M> };
+
+export type Dispatch = (actorId: string | null, method: string, params: unknown) => Promise<Outcome<unknown>>;
+
+interface RegistryDeps {
+  handlers: Handlers;
+  makeContext(actor: Person | null): HandlerContext;
+  findPerson(id: string): Person | undefined;
+  log(error: unknown): void;
+}
+
+/**
+ * The one door into the core: validates params, resolves and authorises the actor, runs the handler
+ * (mutations in one IMMEDIATE transaction together with their audit entry), validates the result, and
+ * turns every failure into a structured error. A failed call changes nothing.
+ */
+export function createDispatch({ handlers, makeContext, findPerson, log }: RegistryDeps): Dispatch {
+  return async (actorId, method, rawParams) => {
+    try {
+      if (!isMethodName(method)) throw new ApiError('UNKNOWN_METHOD', `There is no method "${method}".`);
+      const spec = contract[method];
+      const parsed = spec.params.safeParse(rawParams ?? {});
+      if (!parsed.success) {
+        const issues = issuesFromZod(parsed.error);
+        throw new ApiError('INVALID_PARAMS', `Invalid request: ${issues.map((i) => (i.path ? `${i.path}: ` : '') + i.message).join('; ')}`, issues);
+      }
+      let actor: Person | null = null;
+      if (actorId !== null) {
+        actor = findPerson(actorId) ?? null;
+        if (!actor) throw new ApiError('UNAUTHENTICATED', 'That profile is not known to this installation.');
+      }
+      const ctx = makeContext(actor);
+      const handler = handlers[method] as Handler<MethodName>;
+      const call = () => {
+        authorise(handler.auth, ctx, parsed.data);
+        const result = spec.result.parse(handler.run(ctx, parsed.data as never));
+        if (spec.mutates) recordAudit(ctx, method, parsed.data, result);
+        return result;
+      };
+      const result = spec.mutates ? ctx.db.transaction(call).immediate() : call();
+      return { ok: true, result };
+    } catch (error) {
+      if (error instanceof ApiError) return { ok: false, error: error.toJSON() };
+      log(error);
+      return { ok: false, error: { code: 'INTERNAL', message: 'Something went wrong inside the app; nothing was changed.' } };
+    }
+  };
+}

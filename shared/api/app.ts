@@ -1,0 +1,22 @@
+import { z } from 'zod';
+import { Id, NoParams } from './common';
+import { method } from './define';
+
+export const appMethods = {
+  'app.info': method({
+    params: NoParams,
+    result: z.object({
+      version: z.string(),
+      schemaVersion: z.number().int(),
+      /** True until anyone has a profile: the first screen then offers the demo evaluation. */
+      firstRun: z.boolean(),
+    }),
+    mutates: false,
+  }),
+  /** Creates a fully set-up demo evaluation (people, panel, bidders) so a newcomer sees real content. */
+  'demo.create': method({
+    params: NoParams,
+    result: z.object({ evaluationId: Id, leadPersonId: Id }),
+    mutates: true,
+  }),
+};

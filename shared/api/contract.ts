@@ -1,0 +1,26 @@
+import type { z } from 'zod';
+import { appMethods } from './app';
+import { evaluationMethods } from './evaluations';
+import { frameworkMethods } from './frameworks';
+import { peopleMethods } from './people';
+
+/** The one typed contract every host serves: method name → zod params and result. */
+export const contract = {
+  ...appMethods,
+  ...peopleMethods,
+  ...frameworkMethods,
+  ...evaluationMethods,
+};
+
+export type Contract = typeof contract;
+export type MethodName = keyof Contract;
+export type Params<M extends MethodName> = z.input<Contract[M]['params']>;
+export type Result<M extends MethodName> = z.output<Contract[M]['result']>;
+
+export const isMethodName = (name: string): name is MethodName => Object.prototype.hasOwnProperty.call(contract, name);
+
+/** What crosses a host boundary: who is acting, and the method's params. */
+export interface Envelope {
+  actorId: string | null;
+  params: unknown;
+}
