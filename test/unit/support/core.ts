@@ -1,7 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach } from 'vitest';
+import Database from 'better-sqlite3';
+import { afterEach, expect } from 'vitest';
 import type { MethodName, Params, Result } from '../../../shared/api/contract';
 import type { ApiErrorShape } from '../../../shared/api/errors';
 import { createCore, type Core } from '../../../electron/core';
@@ -61,4 +62,93 @@ export async function leadWithEvaluation(t: TestCore) {
     frameworkId: frameworks[0]!.id,
   });
   return { lead, evaluation, frameworkId: frameworks[0]!.id };
+}
+
+/* ------------------------------------------------------------------------------------------------
+ * Looking inside the store. A second, read-only connection on the core's own file (WAL lets it read
+ * while the core holds its connection), so tests see exactly what is on disk and never write to it.
+ * --------------------------------------------------------------------------------------------- */
+
+/** Runs `read` on a fresh read-only connection to the database file and closes it again. */
+export function readDatabase<T>(file: string, read: (db: Database.Database) => T): T {
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    return read(db);
+  } finally {
+    db.close();
+  }
+}
+
+/** Rows of one query, read through a fresh read-only connection. */
+export function queryRows<T = Record<string, unknown>>(file: string, sql: string, ...params: unknown[]): T[] {
+  return readDatabase(file, (db) => db.prepare(sql).all(...params) as T[]);
+}
+
+export interface DatabaseDump {
+  userVersion: number;
+  /** Every table (including sqlite_master and sqlite_sequence), its rows ordered by every column. */
+  tables: Record<string, unknown[]>;
+}
+
+/** The whole content of the database, in a stable order, for before/after comparison. */
+export function dumpDatabase(file: string): DatabaseDump {
+  return readDatabase(file, (db) => {
+    const names = (db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`).all() as { name: string }[]).map(
+      (r) => r.name,
+    );
+    const tables: Record<string, unknown[]> = {};
+    for (const name of ['sqlite_master', ...names]) {
+      const columns = (db.prepare(`SELECT COUNT(*) AS n FROM pragma_table_info(?)`).get(name) as { n: number }).n || 5;
+      const orderBy = Array.from({ length: columns }, (_, i) => i + 1).join(', ');
+      tables[name] = db.prepare(`SELECT * FROM "${name.replace(/"/g, '""')}" ORDER BY ${orderBy}`).all();
+    }
+    return { userVersion: db.pragma('user_version', { simple: true }) as number, tables };
+  });
+}
+
+export interface AuditRow {
+  seq: number;
+  at: string;
+  actor_id: string | null;
+  method: string;
+  evaluation_id: string | null;
+  detail: string;
+}
+
+export const auditRows = (t: TestCore): AuditRow[] => queryRows<AuditRow>(t.core.databaseFile, 'SELECT * FROM audit_log ORDER BY seq');
+
+/**
+ * Expects the call to be refused and the database to be exactly as it was, row for row, with no new
+ * audit entry. Returns the structured error for the test to examine.
+ */
+export async function refusedAndUnchanged(t: TestCore, actorId: string | null, method: string, params: unknown): Promise<ApiErrorShape> {
+  const before = dumpDatabase(t.core.databaseFile);
+  const error = await t.fail(actorId, method, params);
+  const after = dumpDatabase(t.core.databaseFile);
+  expect(after.tables.audit_log).toHaveLength(before.tables.audit_log?.length ?? -1);
+  expect(after).toStrictEqual(before);
+  return error;
+}
+
+/** A lead's evaluation with a full panel, one consortium bidder and someone who is not on the panel. */
+export async function evaluationWithPanel(t: TestCore) {
+  const { lead, evaluation, frameworkId } = await leadWithEvaluation(t);
+  const person = (name: string) => t.call(null, 'people.create', { name });
+  const moderator = await person('Mo Moderator');
+  const evaluators = [await person('Eve Evaluator'), await person('Evan Evaluator'), await person('Eva Evaluator')] as const;
+  const outsider = await person('Olu Outsider');
+  await t.call(lead.id, 'panel.add', { evaluationId: evaluation.id, personId: moderator.id, role: 'moderator' });
+  for (const e of evaluators) await t.call(lead.id, 'panel.add', { evaluationId: evaluation.id, personId: e.id, role: 'evaluator' });
+  const withBidder = await t.call(lead.id, 'bidders.add', {
+    evaluationId: evaluation.id,
+    name: 'Wandle Health Alliance',
+    reference: 'BID-001',
+    members: [
+      { organisation: 'Wandle Valley NHS Trust', role: 'lead' },
+      { organisation: 'Mitcham Carers Network', role: 'partner' },
+    ],
+  });
+  const bidder = withBidder.bidders[0]!;
+  const partner = bidder.members.find((m) => m.role === 'partner')!;
+  return { lead, moderator, evaluators, outsider, evaluation, frameworkId, bidder, partner };
 }

@@ -1,0 +1,80 @@
+import { app, dialog, Menu, session, type BrowserWindow } from 'electron';
+import { join } from 'node:path';
+import { createCore, type Core } from '../core';
+import { registerAppScheme, serveRenderer } from './app-protocol';
+import { parseHostArgs } from './args';
+import { registerCoreIpc } from './ipc';
+import { buildAppMenu } from './menu';
+import { hardenAllWebContents, hardenSession } from './security';
+import { createMainWindow } from './window';
+
+/** Must match `appId` in electron.builder.yml (Windows taskbar grouping and notifications). */
+const APP_USER_MODEL_ID = 'uk.gov.capability-assessment';
+
+// Built layout: out/main/index.js, out/preload/index.cjs, out/renderer/index.html.
+const PRELOAD_PATH = join(import.meta.dirname, '../preload/index.cjs');
+const RENDERER_DIR = join(import.meta.dirname, '../renderer');
+
+// --- Before `ready` -------------------------------------------------------------------------------
+const args = parseHostArgs(process.argv);
+if (args.dataDir) {
+  // A custom data directory gets its own Chromium profile, so the single-instance lock below is
+  // per database: two copies can run side by side on different data, never on the same data.
+  app.setPath('userData', join(args.dataDir, 'electron-profile'));
+}
+const dataDir = args.dataDir ?? join(app.getPath('userData'), 'data');
+
+app.enableSandbox();
+registerAppScheme();
+hardenAllWebContents();
+app.setAppUserModelId(APP_USER_MODEL_ID);
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  let core: Core | null = null;
+  let mainWindow: BrowserWindow | null = null;
+
+  const openWindow = (): void => {
+    mainWindow = createMainWindow({ preloadPath: PRELOAD_PATH, allowDevTools: !app.isPackaged });
+    mainWindow.on('closed', () => {
+      mainWindow = null;
+    });
+  };
+
+  app.on('second-instance', () => {
+    if (!app.isReady() || !core) return;
+    if (!mainWindow) return openWindow();
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+
+  app.on('will-quit', () => {
+    core?.close();
+    core = null;
+  });
+
+  app
+    .whenReady()
+    .then(() => {
+      core = createCore({ dataDir, appVersion: app.getVersion() });
+      hardenSession(session.defaultSession);
+      serveRenderer(RENDERER_DIR);
+      Menu.setApplicationMenu(buildAppMenu({ isPackaged: app.isPackaged, isMac: process.platform === 'darwin' }));
+      registerCoreIpc(core, () => mainWindow);
+      openWindow();
+      app.on('activate', () => {
+        if (!mainWindow) openWindow();
+      });
+    })
+    .catch((error: unknown) => {
+      console.error('[main] failed to start', error);
+      const detail = error instanceof Error ? error.message : String(error);
+      dialog.showErrorBox('Capability Assessment could not start', `Data folder: ${dataDir}\n\n${detail}`);
+      app.exit(1);
+    });
+}

@@ -1,0 +1,31 @@
+import type { Outcome } from '../../shared/api/errors';
+
+export interface CoreMessage {
+  method: string;
+  actorId: string | null;
+  params: unknown;
+}
+
+const MAX_METHOD_LENGTH = 200;
+
+/**
+ * The minimal shape check the host does before relaying to the core. Params are deliberately left
+ * alone: validating them (and authorising the actor) is the core's job, the same for every host.
+ */
+export function readCoreMessage(raw: unknown): CoreMessage | null {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return null;
+  const { method, actorId, params } = raw as Record<string, unknown>;
+  if (typeof method !== 'string' || method.length === 0 || method.length > MAX_METHOD_LENGTH) return null;
+  if (actorId !== null && typeof actorId !== 'string') return null;
+  return { method, actorId, params };
+}
+
+export const REFUSED_SENDER: Outcome<never> = {
+  ok: false,
+  error: { code: 'FORBIDDEN', message: 'This request did not come from the app window.' },
+};
+
+export const MALFORMED_MESSAGE: Outcome<never> = {
+  ok: false,
+  error: { code: 'INVALID_PARAMS', message: 'Malformed request: expected { method: string, actorId: string | null, params }.' },
+};

@@ -1,0 +1,54 @@
+import AxeBuilder from '@axe-core/playwright';
+import { test as base, expect, type Page } from '@playwright/test';
+import { freshDataDir, removeDataDir, startHost, type RunningHost } from './web-host';
+
+interface Fixtures {
+  host: RunningHost;
+  /** Stops the host and starts it again on the same data folder; opens the app at the new address. */
+  restartHost(): Promise<RunningHost>;
+}
+
+export const test = base.extend<Fixtures>({
+  host: async ({}, use) => {
+    const dataDir = freshDataDir();
+    const holder = { host: await startHost(dataDir) };
+    await use(holder.host);
+    await holder.host.stop();
+    removeDataDir(dataDir);
+  },
+  restartHost: async ({ host, page }, use) => {
+    let current = host;
+    await use(async () => {
+      await current.stop();
+      current = await startHost(host.dataDir);
+      await page.goto(current.url);
+      return current;
+    });
+    await current.stop();
+  },
+});
+
+export { expect };
+
+/** WCAG 2.2 AA by axe-core: no serious or critical violation may remain on the screen as it is now. */
+export async function expectAccessible(page: Page, screen: string): Promise<void> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(
+    serious.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+    `accessibility violations on ${screen}`,
+  ).toEqual([]);
+}
+
+/** Adds a profile on the first screen and continues as that person. */
+export async function addProfile(page: Page, name: string): Promise<void> {
+  await page.getByLabel('Your full name').fill(name);
+  await page.getByRole('button', { name: 'Add profile and continue' }).click();
+  await expect(page.getByText(`Signed in as ${name}`)).toBeVisible();
+}
+
+/** Opens a tab of the evaluation set-up. */
+export async function openTab(page: Page, name: string): Promise<void> {
+  await page.getByRole('navigation', { name: 'Evaluation set-up' }).getByRole('button', { name, exact: true }).click();
+  await expect(page.getByRole('heading', { level: 2, name, exact: true })).toBeVisible();
+}

@@ -1,0 +1,49 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+const HOST_SCRIPT = resolve(import.meta.dirname, '../../../out/main/web-host.js');
+
+export interface RunningHost {
+  url: string;
+  origin: string;
+  token: string;
+  dataDir: string;
+  process: ChildProcess;
+  stop(signal?: NodeJS.Signals): Promise<void>;
+}
+
+/** Starts the real, built web host (the same core the desktop app uses) on a data folder. */
+export function startHost(dataDir: string): Promise<RunningHost> {
+  const child = spawn(process.execPath, [HOST_SCRIPT, '--data-dir', dataDir, '--no-open'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  return new Promise((resolvePromise, reject) => {
+    const timer = setTimeout(() => reject(new Error(`web host did not start:\n${output}`)), 15_000);
+    child.stderr!.on('data', (d: Buffer) => (output += d.toString()));
+    child.stdout!.on('data', (d: Buffer) => {
+      output += d.toString();
+      const match = /WEB_HOST_URL (\S+)/.exec(output);
+      if (!match?.[1]) return;
+      clearTimeout(timer);
+      const url = match[1];
+      resolvePromise({
+        url,
+        origin: new URL(url).origin,
+        token: url.split('#token=')[1]!,
+        dataDir,
+        process: child,
+        stop: (signal = 'SIGTERM') =>
+          new Promise((done) => {
+            if (child.exitCode !== null) return done();
+            child.once('exit', () => done());
+            child.kill(signal);
+          }),
+      });
+    });
+    child.once('exit', (code) => reject(new Error(`web host exited with ${code}:\n${output}`)));
+  });
+}
+
+export const freshDataDir = () => mkdtempSync(join(tmpdir(), 'capability-e2e-'));
+export const removeDataDir = (dir: string) => rmSync(dir, { recursive: true, force: true });
