@@ -94,7 +94,6 @@ if (targetsOtherOs) {
 }
 
 const electronVite = bin('electron-vite', 'electron-vite');
-const installAppDeps = bin('electron-builder', 'install-app-deps');
 const electronBuilder = bin('electron-builder', 'electron-builder');
 
 // --- (b) Build main, preload and renderer -----------------------------------------------------------
@@ -106,8 +105,14 @@ let ok = false;
 let failure = '';
 try {
   step("Rebuilding better-sqlite3 for Electron's ABI (electron-builder install-app-deps)");
-  if (!run(process.execPath, [installAppDeps])) {
-    failure = 'electron-builder install-app-deps failed (is a C++ toolchain and Python installed? see docs/packaging.md).';
+  // Through the main CLI: the separate `install-app-deps` bin of electron-builder 26 only require()s
+  // its module, whose `require.main === module` guard then never fires, so it silently does nothing.
+  // install-app-deps cannot take --config, so it uses default options (a prebuilt binary for
+  // Electron if one exists, else a source build); electron-builder below rebuilds again per target
+  // arch with electron.builder.yml's buildDependenciesFromSource. This first pass fails fast, before
+  // packaging starts, if the Electron headers or the toolchain are missing.
+  if (!run(process.execPath, [electronBuilder, 'install-app-deps'])) {
+    failure = 'electron-builder install-app-deps failed (it needs network access for the Electron headers, plus Python and a C++ toolchain; see docs/packaging.md).';
   } else {
     step('Packaging with electron-builder');
     const publish = builderArgs.some((a) => a === '--publish' || a === '-p' || a.startsWith('--publish=')) ? [] : ['--publish', 'never'];

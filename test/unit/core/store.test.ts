@@ -172,6 +172,32 @@ describe('history tables are append-only in SQL itself', () => {
   });
 });
 
+describe('a change is all or nothing', () => {
+  it('is not made at all when its audit entry cannot be written', async () => {
+    const t = makeCore();
+    const { lead, evaluation, frameworkId } = await leadWithEvaluation(t);
+    const alice = await t.call(null, 'people.create', { name: 'Alice Jones' });
+    const framework = (await t.call(lead.id, 'frameworks.get', { frameworkId })).framework;
+    // Simulate the audit write failing (say, the disk filling up) after the change itself was written.
+    withWriter(t.core.databaseFile, (db) =>
+      db.exec(`CREATE TRIGGER audit_fails BEFORE INSERT ON audit_log BEGIN SELECT RAISE(ABORT, 'simulated audit failure'); END;`),
+    );
+    const evaluationId = evaluation.id;
+    for (const [method, params] of [
+      ['people.create', { name: 'Nia Newcomer' }],
+      ['frameworks.duplicate', { frameworkId, name: 'Merton (local)' }],
+      ['evaluations.create', { name: 'Second lot', reference: 'CS-27', frameworkId }],
+      ['evaluations.saveWeights', { evaluationId, weights: defaultWeights(framework) }],
+      ['panel.add', { evaluationId, personId: alice.id, role: 'evaluator' }],
+      ['bidders.add', { evaluationId, name: 'Wandle Alliance', reference: 'B1', members: [{ organisation: 'Wandle Trust', role: 'lead' }] }],
+      ['demo.create', {}],
+    ] as const) {
+      const error = await refusedAndUnchanged(t, method === 'people.create' || method === 'demo.create' ? null : lead.id, method, params);
+      expect({ method, ...error }).toEqual({ method, code: 'INTERNAL', message: 'Something went wrong inside the app; nothing was changed.' });
+    }
+  });
+});
+
 describe('the audit trail', () => {
   interface Check {
     actor: string | null;

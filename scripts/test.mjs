@@ -1,0 +1,61 @@
+// `npm test`: typecheck, lint, unit tests (core on real SQLite), build, then e2e in Chromium against the
+// real web host. Every step runs even if an earlier one failed, and the last line counts everything.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+
+const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
+const run = (label, args) => {
+  console.log(`\n▶ ${label}: npx ${args.join(' ')}`);
+  const result = spawnSync(npx, args, { stdio: 'inherit', env: process.env });
+  return result.status === 0;
+};
+const readJson = (file) => (existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : null);
+
+rmSync('test-results', { recursive: true, force: true });
+mkdirSync('test-results', { recursive: true });
+
+let passed = 0;
+let failed = 0;
+let skipped = 0;
+const checks = [];
+
+for (const [label, args] of [
+  ['typecheck', ['tsc', '-p', 'tsconfig.json', '--noEmit']],
+  ['lint', ['eslint', '.', '--max-warnings=0']],
+]) {
+  const ok = run(label, args);
+  checks.push(`${label}: ${ok ? 'ok' : 'FAILED'}`);
+  if (ok) passed++;
+  else failed++;
+}
+
+const unitOk = run('unit tests', ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile=test-results/unit.json']);
+const unit = readJson('test-results/unit.json');
+if (unit) {
+  passed += unit.numPassedTests;
+  failed += unit.numFailedTests;
+  skipped += unit.numPendingTests + (unit.numTodoTests ?? 0);
+}
+if (!unitOk && (!unit || unit.numFailedTests === 0)) failed++;
+checks.push(`unit: ${unit ? `${unit.numPassedTests} passed, ${unit.numFailedTests} failed` : 'did not report'}`);
+
+const buildOk = run('build', ['electron-vite', 'build']);
+checks.push(`build: ${buildOk ? 'ok' : 'FAILED'}`);
+if (buildOk) passed++;
+else failed++;
+
+if (buildOk) {
+  const e2eOk = run('e2e tests (Chromium)', ['playwright', 'test']);
+  const e2e = readJson('test-results/e2e.json');
+  if (e2e) {
+    passed += e2e.stats.expected;
+    failed += e2e.stats.unexpected + e2e.stats.flaky;
+    skipped += e2e.stats.skipped;
+  }
+  if (!e2eOk && (!e2e || e2e.stats.unexpected === 0)) failed++;
+  checks.push(`e2e: ${e2e ? `${e2e.stats.expected} passed, ${e2e.stats.unexpected + e2e.stats.flaky} failed` : 'did not report'}`);
+}
+
+console.log(`\n${checks.join('\n')}`);
+console.log(`tests: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
+process.exit(failed === 0 ? 0 : 1);
