@@ -28,7 +28,9 @@ function step(title) {
 
 /** Runs a command with inherited stdio; returns true on success. */
 function run(command, args, { shell = false } = {}) {
-  const shown = [command, ...args].map((part) => (part === process.execPath ? 'node' : relative(root, part).startsWith('node_modules') ? relative(root, part) : part));
+  const shown = [command, ...args].map((part) =>
+    part === process.execPath ? 'node' : relative(root, part).startsWith('node_modules') ? relative(root, part) : part,
+  );
   console.log(`  $ ${shown.join(' ')}`);
   const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: process.env, shell });
   if (result.error) console.error(`  could not start ${command}: ${result.error.message}`);
@@ -53,7 +55,7 @@ function runNpm(args) {
 
 // --- (a) The Electron binary must be present --------------------------------------------------------
 step('Checking the Electron binary');
-let electronBinary = null;
+let electronBinary;
 try {
   // In plain Node, require('electron') returns the path of the downloaded binary, or throws if the
   // download was skipped.
@@ -66,10 +68,11 @@ if (typeof electronBinary !== 'string' || !existsSync(electronBinary)) {
     [
       'the Electron binary is not installed (node_modules/electron has no dist/).',
       '  `npm run setup` skips it on purpose (ELECTRON_SKIP_BINARY_DOWNLOAD=1) so that offline machines can',
-      '  install. To package, on a machine with internet access run:',
+      '  install. To package, on a machine with internet access run one of:',
       '',
-      '      npm ci                      # WITHOUT ELECTRON_SKIP_BINARY_DOWNLOAD set',
-      '  or, to fetch only the binary:   node node_modules/electron/install.js',
+      '      npm run setup -- --with-electron',
+      '      npm ci                              # with ELECTRON_SKIP_BINARY_DOWNLOAD unset',
+      '      node node_modules/electron/install.js   # fetches only the binary',
     ].join('\n'),
   );
 }
@@ -112,7 +115,8 @@ try {
   // arch with electron.builder.yml's buildDependenciesFromSource. This first pass fails fast, before
   // packaging starts, if the Electron headers or the toolchain are missing.
   if (!run(process.execPath, [electronBuilder, 'install-app-deps'])) {
-    failure = 'electron-builder install-app-deps failed (it needs network access for the Electron headers, plus Python and a C++ toolchain; see docs/packaging.md).';
+    failure =
+      'electron-builder install-app-deps failed (it needs network access for the Electron headers, plus Python and a C++ toolchain; see docs/packaging.md).';
   } else {
     step('Packaging with electron-builder');
     const publish = builderArgs.some((a) => a === '--publish' || a === '-p' || a.startsWith('--publish=')) ? [] : ['--publish', 'never'];
@@ -130,9 +134,7 @@ try {
   // "was compiled against a different Node.js version". So always rebuild it back for Node, even if
   // packaging failed; the installers already contain their own Electron-ABI copy.
   step('Rebuilding better-sqlite3 back for Node (so tests and the web host keep working here)');
-  const restored =
-    runNpm(['rebuild', 'better-sqlite3']) &&
-    run(process.execPath, ['-e', "new (require('better-sqlite3'))(':memory:').close()"]);
+  const restored = runNpm(['rebuild', 'better-sqlite3']) && run(process.execPath, ['-e', "new (require('better-sqlite3'))(':memory:').close()"]);
   if (!restored) {
     console.error('  ✖ better-sqlite3 is not loadable by Node now; run `npm rebuild better-sqlite3` before `npm test`.');
     if (ok) failure = 'packaging succeeded, but restoring better-sqlite3 for Node failed (see above).';

@@ -1,9 +1,12 @@
 import { appHandlers } from './app/handlers';
 import { bidderHandlers } from './bidders/handlers';
+import { conflictHandlers } from './conflicts/handlers';
 import { evaluationHandlers } from './evaluations/handlers';
 import { frameworkHandlers } from './frameworks/handlers';
 import { panelHandlers } from './panel/handlers';
 import { peopleHandlers } from './people/handlers';
+import { scoringHandlers } from './scoring/handlers';
+import { submissionHandlers } from './submissions/handlers';
 import type { Handlers } from './registry';
 
 /** Every method of the shared contract, implemented; the type makes a missing one a compile error. */
@@ -14,4 +17,7 @@ export const handlers: Handlers = {
   ...evaluationHandlers,
   ...panelHandlers,
   ...bidderHandlers,
+  ...submissionHandlers,
+  ...conflictHandlers,
+  ...scoringHandlers,
 };

@@ -1,8 +1,7 @@
 import { protocol } from 'electron';
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { APP_HOST, APP_SCHEME } from './app-origin';
-import { contentTypeFor, isRouteLike, resolveRendererFile } from './renderer-files';
+import { contentTypeFor, resolveRendererFile } from './renderer-files';
 
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'none'",
@@ -27,9 +26,7 @@ const SECURITY_HEADERS = {
 
 /** Must run before `app` is ready: makes app:// a standard, secure origin (so 'self', fetch and ES modules work). */
 export function registerAppScheme(): void {
-  protocol.registerSchemesAsPrivileged([
-    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
-  ]);
+  protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 }
 
 function plain(status: number, text: string): Response {
@@ -50,13 +47,9 @@ export function serveRenderer(rendererDir: string): void {
     if (request.method !== 'GET' && request.method !== 'HEAD') return plain(405, 'Method not allowed');
     const url = new URL(request.url);
     if (url.host !== APP_HOST) return plain(404, 'Not found');
-    let file = resolveRendererFile(rendererDir, url.pathname);
+    const file = resolveRendererFile(rendererDir, url.pathname);
     if (!file) return plain(400, 'Bad path');
-    let body = await readOrNull(file);
-    if (!body && isRouteLike(url.pathname)) {
-      file = join(rendererDir, 'index.html');
-      body = await readOrNull(file);
-    }
+    const body = await readOrNull(file);
     if (!body) return plain(404, 'Not found');
     return new Response(request.method === 'HEAD' ? null : new Uint8Array(body), {
       status: 200,

@@ -2,7 +2,7 @@ import { app, dialog, Menu, session, type BrowserWindow } from 'electron';
 import { join } from 'node:path';
 import { createCore, type Core } from '../core';
 import { registerAppScheme, serveRenderer } from './app-protocol';
-import { parseHostArgs } from './args';
+import { parseHostArgs, type HostArgs } from './args';
 import { registerCoreIpc } from './ipc';
 import { buildAppMenu } from './menu';
 import { hardenAllWebContents, hardenSession } from './security';
@@ -16,7 +16,13 @@ const PRELOAD_PATH = join(import.meta.dirname, '../preload/index.cjs');
 const RENDERER_DIR = join(import.meta.dirname, '../renderer');
 
 // --- Before `ready` -------------------------------------------------------------------------------
-const args = parseHostArgs(process.argv);
+let args: HostArgs;
+try {
+  args = parseHostArgs(process.argv);
+} catch (error) {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(2);
+}
 if (args.dataDir) {
   // A custom data directory gets its own Chromium profile, so the single-instance lock below is
   // per database: two copies can run side by side on different data, never on the same data.

@@ -11,14 +11,7 @@ export function buildAppMenu({ isPackaged, isMac }: { isPackaged: boolean; isMac
     { role: 'editMenu' },
     {
       label: 'View',
-      submenu: [
-        ...developer,
-        { role: 'resetZoom' },
-        { role: 'zoomIn' },
-        { role: 'zoomOut' },
-        { type: 'separator' },
-        { role: 'togglefullscreen' },
-      ],
+      submenu: [...developer, { role: 'resetZoom' }, { role: 'zoomIn' }, { role: 'zoomOut' }, { type: 'separator' }, { role: 'togglefullscreen' }],
     },
     { role: 'windowMenu' },
   ];

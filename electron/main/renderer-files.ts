@@ -20,11 +20,6 @@ export function resolveRendererFile(root: string, pathname: string): string | nu
   return full;
 }
 
-/** Extensionless paths are client-side routes: they get index.html rather than a 404. */
-export function isRouteLike(pathname: string): boolean {
-  return extname(pathname) === '';
-}
-
 const MIME_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',

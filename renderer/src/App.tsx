@@ -42,7 +42,7 @@ function Screen() {
     case 'evaluations':
       return <EvaluationListScreen />;
     case 'evaluation':
-      return <SetupScreen key={route.evaluationId} evaluationId={route.evaluationId} tab={route.tab} />;
+      return <SetupScreen key={route.evaluationId} evaluationId={route.evaluationId} tab={route.tab} bidderId={route.bidderId} />;
     case 'frameworks':
       return <FrameworkLibraryScreen />;
     case 'framework':

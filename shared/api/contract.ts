@@ -1,8 +1,11 @@
 import type { z } from 'zod';
 import { appMethods } from './app';
+import { conflictMethods } from './conflicts';
 import { evaluationMethods } from './evaluations';
 import { frameworkMethods } from './frameworks';
 import { peopleMethods } from './people';
+import { scoringMethods } from './scoring';
+import { submissionMethods } from './submissions';
 
 /** The one typed contract every host serves: method name → zod params and result. */
 export const contract = {
@@ -10,6 +13,9 @@ export const contract = {
   ...peopleMethods,
   ...frameworkMethods,
   ...evaluationMethods,
+  ...submissionMethods,
+  ...conflictMethods,
+  ...scoringMethods,
 };
 
 export type Contract = typeof contract;

@@ -25,7 +25,8 @@ export const MEMBER_ROLE_LABELS: Record<MemberRole, string> = {
   subcontractor: 'Named subcontractor',
 };
 
-export const EVALUATION_STATUSES = ['setup'] as const;
+export const EVALUATION_STATUSES = ['setup', 'scoring'] as const;
+export const EVALUATION_STATUS_LABELS: Record<(typeof EVALUATION_STATUSES)[number], string> = { setup: 'Set-up', scoring: 'Open for scoring' };
 export const EvaluationStatusSchema = z.enum(EVALUATION_STATUSES);
 
 export const PanelMemberSchema = z.object({
@@ -114,6 +115,12 @@ export const evaluationMethods = {
   }),
   'evaluations.saveRules': method({
     params: z.object({ ...EvaluationRef, rules: RulesSchema }).strict(),
+    result: EvaluationDetailSchema,
+    mutates: true,
+  }),
+  /** Publishes the set-up: from now on the scale, weights, thresholds and rules are fixed, and evaluators can score. */
+  'evaluations.openScoring': method({
+    params: z.object(EvaluationRef).strict(),
     result: EvaluationDetailSchema,
     mutates: true,
   }),

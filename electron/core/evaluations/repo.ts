@@ -1,4 +1,7 @@
 import type { Bidder, EvaluationDetail, EvaluationSummary, PanelMember, PanelRole } from '../../../shared/api/evaluations';
+import type { EVALUATION_STATUSES } from '../../../shared/api/evaluations';
+
+type EvaluationStatus = (typeof EVALUATION_STATUSES)[number];
 import { FrameworkSchema, type Framework } from '../../../shared/domain/framework';
 import { EvaluationSettingsSchema, type EvaluationSettings } from '../../../shared/domain/settings';
 import type { Db } from '../db/open';
@@ -7,7 +10,7 @@ interface EvaluationRow {
   id: string;
   name: string;
   reference: string;
-  status: 'setup';
+  status: EvaluationStatus;
   framework_body: string;
   created_at: string;
   role: PanelRole;
@@ -119,4 +122,12 @@ export function evaluationDetail(db: Db, evaluationId: string, personId: string)
     panel: activePanel(db, evaluationId),
     bidders: biddersOf(db, evaluationId),
   };
+}
+
+export const evaluationStatus = (db: Db, evaluationId: string): EvaluationStatus =>
+  (db.prepare('SELECT status FROM evaluations WHERE id = ?').get(evaluationId) as { status: EvaluationStatus }).status;
+
+export function setStatus(db: Db, s: { evaluationId: string; status: EvaluationStatus; at: string; by: string }): void {
+  db.prepare('UPDATE evaluations SET status = ? WHERE id = ?').run(s.status, s.evaluationId);
+  db.prepare('INSERT INTO status_changes (evaluation_id, status, changed_at, changed_by) VALUES (?, ?, ?, ?)').run(s.evaluationId, s.status, s.at, s.by);
 }

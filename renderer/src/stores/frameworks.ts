@@ -14,7 +14,8 @@ interface FrameworksState {
   importJson(json: string): Promise<ActionResult>;
   exportJson(frameworkId: string): Promise<{ fileName: string; json: string } | { error: string }>;
   duplicate(frameworkId: string, name: string): Promise<ActionResult & { id?: string }>;
-  saveRevision(framework: Framework): Promise<ActionResult>;
+  /** Saves the open framework as a new revision, based on the revision that was opened. */
+  saveRevision(framework: Framework): Promise<ActionResult & { revision?: number }>;
 }
 
 export const useFrameworks = create<FrameworksState>((set, get) => ({
@@ -57,8 +58,9 @@ export const useFrameworks = create<FrameworksState>((set, get) => ({
     });
     return { ...result, id };
   },
-  saveRevision: (framework) =>
-    attempt(async () => {
+  async saveRevision(framework) {
+    let revision: number | undefined;
+    const result = await attempt(async () => {
       const current = get().current;
       if (!current) throw new Error('No framework is open.');
       const summary = await call('frameworks.saveRevision', {
@@ -66,7 +68,10 @@ export const useFrameworks = create<FrameworksState>((set, get) => ({
         basedOnRevision: current.summary.revision,
         framework,
       });
+      revision = summary.revision;
       set({ current: { summary, framework } });
       await get().loadList();
-    }),
+    });
+    return { ...result, revision };
+  },
 }));

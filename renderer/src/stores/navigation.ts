@@ -1,10 +1,23 @@
 import { create } from 'zustand';
 
-export type SetupTab = 'details' | 'framework' | 'scale' | 'weights' | 'rules' | 'panel' | 'bidders';
+export type EvaluationTab =
+  | 'details'
+  | 'framework'
+  | 'scale'
+  | 'weights'
+  | 'rules'
+  | 'panel'
+  | 'bidders'
+  | 'bids'
+  | 'declarations'
+  | 'register'
+  | 'scoring'
+  | 'progress';
 
 export type Route =
   | { name: 'evaluations' }
-  | { name: 'evaluation'; evaluationId: string; tab: SetupTab }
+  /** bidderId opens one bidder inside a tab (e.g. the scoring workspace). */
+  | { name: 'evaluation'; evaluationId: string; tab: EvaluationTab; bidderId?: string }
   | { name: 'frameworks' }
   | { name: 'framework'; frameworkId: string };
 

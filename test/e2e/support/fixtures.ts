@@ -47,8 +47,8 @@ export async function addProfile(page: Page, name: string): Promise<void> {
   await expect(page.getByText(`Signed in as ${name}`)).toBeVisible();
 }
 
-/** Opens a tab of the evaluation set-up. */
+/** Opens a tab of the evaluation screen. */
 export async function openTab(page: Page, name: string): Promise<void> {
-  await page.getByRole('navigation', { name: 'Evaluation set-up' }).getByRole('button', { name, exact: true }).click();
+  await page.getByRole('navigation', { name: 'Evaluation', exact: true }).getByRole('button', { name, exact: true }).click();
   await expect(page.getByRole('heading', { level: 2, name, exact: true })).toBeVisible();
 }

@@ -18,7 +18,15 @@ describe('the built-in Merton framework in the library', () => {
     const t = makeCore();
     const { lead, frameworkId } = await leadWithEvaluation(t);
     const { summary, framework } = await t.call(lead.id, 'frameworks.get', { frameworkId });
-    expect(summary).toMatchObject({ id: 'builtin-merton-ics-2020', key: 'merton-ics-2020', builtIn: true, revision: 1, areaCount: 4, stageCount: 3, updatedBy: null });
+    expect(summary).toMatchObject({
+      id: 'builtin-merton-ics-2020',
+      key: 'merton-ics-2020',
+      builtIn: true,
+      revision: 1,
+      areaCount: 4,
+      stageCount: 3,
+      updatedBy: null,
+    });
     expect(framework.stages.map((s) => s.label)).toEqual(['Developing', 'Maturing', 'Thriving']);
     expect(listCriteria(framework)).toHaveLength(12);
     // Appendix 2 by hand: Governance 9+7+3, Transformation 8+14+2, Culture 6+4+2, Resources 5+8+1 = 69.
@@ -45,11 +53,21 @@ describe('sharing a framework as a file', () => {
     const { json } = await t.call(lead.id, 'frameworks.export', { frameworkId });
 
     const imported = await t.call(lead.id, 'frameworks.import', { json });
-    expect(imported).toMatchObject({ key: 'merton-ics-2020', name: original.name, builtIn: false, revision: 1, areaCount: 4, stageCount: 3, updatedBy: 'Lee Lead' });
+    expect(imported).toMatchObject({
+      key: 'merton-ics-2020',
+      name: original.name,
+      builtIn: false,
+      revision: 1,
+      areaCount: 4,
+      stageCount: 3,
+      updatedBy: 'Lee Lead',
+    });
     expect(imported.id).not.toBe(frameworkId);
     expect((await t.call(lead.id, 'frameworks.get', { frameworkId: imported.id })).framework).toEqual(original);
     // Exporting the imported copy gives the very same file.
-    expect(await t.call(lead.id, 'frameworks.export', { frameworkId: imported.id })).toEqual(await t.call(lead.id, 'frameworks.export', { frameworkId }));
+    expect(await t.call(lead.id, 'frameworks.export', { frameworkId: imported.id })).toEqual(
+      await t.call(lead.id, 'frameworks.export', { frameworkId }),
+    );
 
     const library = await t.call(lead.id, 'frameworks.list', {});
     expect(library.map((f) => [f.id, f.builtIn])).toEqual([
@@ -88,7 +106,10 @@ describe('editing a copy of a framework', () => {
     const copy = await t.call(lead.id, 'frameworks.duplicate', { frameworkId, name: 'Merton (local)' });
     expect(copy).toMatchObject({ name: 'Merton (local)', builtIn: false, revision: 1, updatedBy: 'Lee Lead' });
     expect((await t.call(lead.id, 'frameworks.get', { frameworkId: copy.id })).framework).toEqual({ ...original, name: 'Merton (local)' });
-    expect(await t.call(lead.id, 'frameworks.get', { frameworkId })).toMatchObject({ summary: { revision: 1, name: original.name }, framework: original });
+    expect(await t.call(lead.id, 'frameworks.get', { frameworkId })).toMatchObject({
+      summary: { revision: 1, name: original.name },
+      framework: original,
+    });
   });
 
   it('saves an edit as revision 2 and keeps revision 1 readable in framework_revisions', async () => {

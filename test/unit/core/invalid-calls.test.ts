@@ -19,7 +19,18 @@ describe('the before/after comparison itself', () => {
     const { lead, evaluationId } = await scene(t);
     const before = dumpDatabase(t.core.databaseFile);
     expect(Object.keys(before.tables)).toEqual(
-      expect.arrayContaining(['audit_log', 'bidders', 'consortium_members', 'evaluation_settings', 'evaluations', 'framework_revisions', 'frameworks', 'panel_memberships', 'people', 'sqlite_master']),
+      expect.arrayContaining([
+        'audit_log',
+        'bidders',
+        'consortium_members',
+        'evaluation_settings',
+        'evaluations',
+        'framework_revisions',
+        'frameworks',
+        'panel_memberships',
+        'people',
+        'sqlite_master',
+      ]),
     );
     expect(before.tables.evaluations).toHaveLength(1);
     await t.call(lead.id, 'evaluations.saveDetails', { evaluationId, name: 'Community services 2026', reference: 'CS-26' }); // same values
@@ -202,7 +213,10 @@ describe('editing frameworks in the library', () => {
       basedOnRevision: 1,
       framework: { ...merton, name: 'Second edit' },
     });
-    expect(error).toEqual({ code: 'CONFLICT', message: 'This framework was changed since you opened it (now revision 2). Reopen it and edit again.' });
+    expect(error).toEqual({
+      code: 'CONFLICT',
+      message: 'This framework was changed since you opened it (now revision 2). Reopen it and edit again.',
+    });
     expect((await t.call(lead.id, 'frameworks.get', { frameworkId: copy.id })).framework.name).toBe('First edit');
   });
 

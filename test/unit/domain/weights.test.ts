@@ -55,7 +55,11 @@ describe('effective weight of a criterion', () => {
 
   it('gives one weight to every criterion of the framework, and all criteria together carry 100%', () => {
     const effective = effectiveWeights(leadsWeights());
-    expect([...effective.keys()].sort()).toEqual(listCriteria(MERTON).map((c) => c.id).sort());
+    expect([...effective.keys()].sort()).toEqual(
+      listCriteria(MERTON)
+        .map((c) => c.id)
+        .sort(),
+    );
     expect(effective.size).toBe(12);
     // 10+20+10 + 15+9+6 + 12+6+2 + 4+4+2 = 100
     const total = [...effective.values()].reduce((a, b) => a + b, 0);

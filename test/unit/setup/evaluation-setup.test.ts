@@ -42,7 +42,12 @@ const FOUR_POINT_SCALE: Scale = {
   ],
 };
 const DEVELOPING_MIN_2: Threshold = { id: 'developing-min-2', areaId: null, stageId: 'developing', minScore: 2 };
-const MEDIAN_RULES: Rules = { aggregation: 'median', tieBreak: { kind: 'stage-subtotal', stageId: 'developing' }, spreadTolerance: 2, rationaleMinLength: 100 };
+const MEDIAN_RULES: Rules = {
+  aggregation: 'median',
+  tieBreak: { kind: 'stage-subtotal', stageId: 'developing' },
+  spreadTolerance: 2,
+  rationaleMinLength: 100,
+};
 
 interface SettingsRow {
   evaluation_id: string;
@@ -129,9 +134,9 @@ describe('the framework of an evaluation is a frozen copy', () => {
     expect(detail.frameworkName).toBe('Merton (local)');
     expect(detail.framework.areas[0]?.title).toBe('Governance and leadership');
     expect(detail.framework.stages.map((s) => s.id)).toEqual(['developing', 'maturing', 'thriving']);
-    expect(queryRows(t.core.databaseFile, 'SELECT framework_source_id, framework_source_revision FROM evaluations WHERE id = ?', evaluation.id)).toEqual([
-      { framework_source_id: copy.id, framework_source_revision: 1 },
-    ]);
+    expect(
+      queryRows(t.core.databaseFile, 'SELECT framework_source_id, framework_source_revision FROM evaluations WHERE id = ?', evaluation.id),
+    ).toEqual([{ framework_source_id: copy.id, framework_source_revision: 1 }]);
   });
 
   it('checks weights against the frozen copy, not the newer library revision', async () => {
@@ -217,7 +222,10 @@ describe('publishing scale, weights, thresholds and rules', () => {
       evaluationId: evaluation.id,
       thresholds: [{ ...DEVELOPING_MIN_2, minScore: 6 }],
     });
-    expect(error).toMatchObject({ code: 'RULE_VIOLATION', issues: [{ path: 'thresholds.0.minScore', message: 'minimum score 6 is not a point on the scoring scale' }] });
+    expect(error).toMatchObject({
+      code: 'RULE_VIOLATION',
+      issues: [{ path: 'thresholds.0.minScore', message: 'minimum score 6 is not a point on the scoring scale' }],
+    });
   });
 
   it('refuses a new scale that would leave a published threshold off the scale', async () => {
@@ -243,7 +251,11 @@ describe('publishing scale, weights, thresholds and rules', () => {
   it('renames the evaluation and its reference', async () => {
     const t = makeCore();
     const { lead, evaluation } = await leadWithEvaluation(t);
-    const detail = await t.call(lead.id, 'evaluations.saveDetails', { evaluationId: evaluation.id, name: 'Community services 2026/27', reference: 'CS-26B' });
+    const detail = await t.call(lead.id, 'evaluations.saveDetails', {
+      evaluationId: evaluation.id,
+      name: 'Community services 2026/27',
+      reference: 'CS-26B',
+    });
     expect(detail).toMatchObject({ name: 'Community services 2026/27', reference: 'CS-26B', settingsVersion: 1 });
   });
 });
@@ -466,10 +478,26 @@ describe('recording bidders and their consortium members', () => {
     });
     expect(detail.bidders[0]?.members.map((m) => m.role)).toEqual(['lead', 'partner']);
     expect(
-      queryRows(t.core.databaseFile, 'SELECT organisation, removed_by, removal_reason, removed_at IS NOT NULL AS removed FROM consortium_members WHERE id = ?', subcontractor.id),
-    ).toEqual([{ organisation: 'Colliers Wood Therapy Services Ltd', removed_by: lead.id, removal_reason: 'Withdrew from the consortium before the deadline', removed: 1 }]);
+      queryRows(
+        t.core.databaseFile,
+        'SELECT organisation, removed_by, removal_reason, removed_at IS NOT NULL AS removed FROM consortium_members WHERE id = ?',
+        subcontractor.id,
+      ),
+    ).toEqual([
+      {
+        organisation: 'Colliers Wood Therapy Services Ltd',
+        removed_by: lead.id,
+        removal_reason: 'Withdrew from the consortium before the deadline',
+        removed: 1,
+      },
+    ]);
     // Removing it again finds nothing to remove.
-    const again = await refusedAndUnchanged(t, lead.id, 'bidders.removeMember', { evaluationId: evaluation.id, bidderId: bidder.id, memberId: subcontractor.id, reason: 'x' });
+    const again = await refusedAndUnchanged(t, lead.id, 'bidders.removeMember', {
+      evaluationId: evaluation.id,
+      bidderId: bidder.id,
+      memberId: subcontractor.id,
+      reason: 'x',
+    });
     expect(again.code).toBe('NOT_FOUND');
   });
 
@@ -478,7 +506,12 @@ describe('recording bidders and their consortium members', () => {
     const { lead, evaluation } = await leadWithEvaluation(t);
     const bidder = (await t.call(lead.id, 'bidders.add', { evaluationId: evaluation.id, ...alliance })).bidders[0]!;
     const leadOrg = bidder.members.find((m) => m.role === 'lead')!;
-    const error = await refusedAndUnchanged(t, lead.id, 'bidders.removeMember', { evaluationId: evaluation.id, bidderId: bidder.id, memberId: leadOrg.id, reason: 'x' });
+    const error = await refusedAndUnchanged(t, lead.id, 'bidders.removeMember', {
+      evaluationId: evaluation.id,
+      bidderId: bidder.id,
+      memberId: leadOrg.id,
+      reason: 'x',
+    });
     expect(error).toEqual({ code: 'RULE_VIOLATION', message: 'The lead organisation cannot be removed from a bidder.' });
   });
 
@@ -488,9 +521,18 @@ describe('recording bidders and their consortium members', () => {
     const other = await t.call(lead.id, 'evaluations.create', { name: 'Other lot', reference: 'CS-27', frameworkId });
     const bidder = (await t.call(lead.id, 'bidders.add', { evaluationId: evaluation.id, ...alliance })).bidders[0]!;
     const partner = bidder.members.find((m) => m.role === 'partner')!;
-    const error = await refusedAndUnchanged(t, lead.id, 'bidders.removeMember', { evaluationId: other.id, bidderId: bidder.id, memberId: partner.id, reason: 'x' });
+    const error = await refusedAndUnchanged(t, lead.id, 'bidders.removeMember', {
+      evaluationId: other.id,
+      bidderId: bidder.id,
+      memberId: partner.id,
+      reason: 'x',
+    });
     expect(error.code).toBe('NOT_FOUND');
-    const add = await refusedAndUnchanged(t, lead.id, 'bidders.addMember', { evaluationId: other.id, bidderId: bidder.id, member: { organisation: 'X Ltd', role: 'partner' } });
+    const add = await refusedAndUnchanged(t, lead.id, 'bidders.addMember', {
+      evaluationId: other.id,
+      bidderId: bidder.id,
+      member: { organisation: 'X Ltd', role: 'partner' },
+    });
     expect(add.code).toBe('NOT_FOUND');
   });
 });
@@ -537,7 +579,9 @@ describe('closing and reopening the app', () => {
     expect(after.bidders[0]?.members.map((m) => m.organisation)).toEqual(['Wandle Trust']);
     expect(dumpDatabase(reopened.core.databaseFile)).toStrictEqual(dumpBefore);
     expect(auditRows(reopened)).toEqual(auditBefore);
-    expect(await reopened.call(alice.id, 'evaluations.list', {})).toEqual([expect.objectContaining({ id: evaluationId, myRole: 'evaluator', bidderCount: 1 })]);
+    expect(await reopened.call(alice.id, 'evaluations.list', {})).toEqual([
+      expect.objectContaining({ id: evaluationId, myRole: 'evaluator', bidderCount: 1 }),
+    ]);
   });
 });
 

@@ -3,7 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, expect } from 'vitest';
+import { appMethods } from '../../../shared/api/app';
 import type { MethodName, Params, Result } from '../../../shared/api/contract';
+import { evaluationMethods } from '../../../shared/api/evaluations';
+import { frameworkMethods } from '../../../shared/api/frameworks';
+import { peopleMethods } from '../../../shared/api/people';
 import type { ApiErrorShape } from '../../../shared/api/errors';
 import { createCore, type Core } from '../../../electron/core';
 
@@ -93,9 +97,7 @@ export interface DatabaseDump {
 /** The whole content of the database, in a stable order, for before/after comparison. */
 export function dumpDatabase(file: string): DatabaseDump {
   return readDatabase(file, (db) => {
-    const names = (db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`).all() as { name: string }[]).map(
-      (r) => r.name,
-    );
+    const names = (db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`).all() as { name: string }[]).map((r) => r.name);
     const tables: Record<string, unknown[]> = {};
     for (const name of ['sqlite_master', ...names]) {
       const columns = (db.prepare(`SELECT COUNT(*) AS n FROM pragma_table_info(?)`).get(name) as { n: number }).n || 5;
@@ -152,3 +154,11 @@ export async function evaluationWithPanel(t: TestCore) {
   const partner = bidder.members.find((m) => m.role === 'partner')!;
   return { lead, moderator, evaluators, outsider, evaluation, frameworkId, bidder, partner };
 }
+
+/** Methods that belong to a later stage than set-up (opening scoring ends set-up); tested with that stage. */
+const BEYOND_SET_UP: readonly string[] = ['evaluations.openScoring'];
+
+/** Every method of the set-up stage: profiles, the framework library, evaluations, panel and bidders. */
+export const SET_UP_METHODS = (Object.keys({ ...appMethods, ...peopleMethods, ...frameworkMethods, ...evaluationMethods }) as MethodName[]).filter(
+  (m) => !BEYOND_SET_UP.includes(m),
+);

@@ -1,8 +1,5 @@
+import { appendOnly } from './append-only';
 import type { Migration } from './index';
-
-const appendOnly = (table: string) => `
-  CREATE TRIGGER ${table}_no_update BEFORE UPDATE ON ${table} BEGIN SELECT RAISE(ABORT, '${table} is append-only'); END;
-  CREATE TRIGGER ${table}_no_delete BEFORE DELETE ON ${table} BEGIN SELECT RAISE(ABORT, '${table} is append-only'); END;`;
 
 export const initialSchema: Migration = {
   name: 'initial schema: people, frameworks, evaluations, settings, panel, bidders, audit',
@@ -37,7 +34,7 @@ export const initialSchema: Migration = {
         id TEXT PRIMARY KEY,
         name TEXT NOT NULL,
         reference TEXT NOT NULL,
-        status TEXT NOT NULL CHECK (status IN ('setup')),
+        status TEXT NOT NULL CHECK (status IN ('setup', 'scoring')),
         framework_body TEXT NOT NULL,
         framework_source_id TEXT REFERENCES frameworks(id),
         framework_source_revision INTEGER,

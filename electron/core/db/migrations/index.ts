@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { initialSchema } from './001_initial_schema';
+import { bidsConflictsScores } from './002_bids_conflicts_scores';
 
 export interface Migration {
   name: string;
@@ -7,4 +8,4 @@ export interface Migration {
 }
 
 /** Ordered and append-only: a released migration is never edited, only followed by a new one. */
-export const MIGRATIONS: readonly Migration[] = [initialSchema];
+export const MIGRATIONS: readonly Migration[] = [initialSchema, bidsConflictsScores];

@@ -1,20 +1,21 @@
 import { useEffect } from 'react';
 import { LoadError } from '../../components/Feedback';
-import { PageHeading } from '../../components/PageHeading';
 import { useFrameworks } from '../../stores/frameworks';
-import { FrameworkTab } from '../setup/FrameworkTab';
+import { FrameworkEditor } from './FrameworkEditor';
+import { ReadOnlyFramework } from './ReadOnlyFramework';
 
+/** A framework from the library: a built-in one to read and duplicate, any other to edit. */
 export function FrameworkEditorScreen({ frameworkId }: { frameworkId: string }) {
   const { current, currentError, open } = useFrameworks();
   useEffect(() => {
     void open(frameworkId);
   }, [open, frameworkId]);
   if (currentError) return <LoadError message={currentError} />;
-  if (!current) return <p role="status">Loading the framework…</p>;
-  return (
-    <>
-      <PageHeading caption="Capability framework">{current.summary.name}</PageHeading>
-      <FrameworkTab framework={current.framework} />
-    </>
+  // Until this framework has loaded, the store may still hold the one opened before.
+  if (!current || current.summary.id !== frameworkId) return <p role="status">Loading the framework…</p>;
+  return current.summary.builtIn ? (
+    <ReadOnlyFramework summary={current.summary} framework={current.framework} />
+  ) : (
+    <FrameworkEditor key={current.summary.id} summary={current.summary} framework={current.framework} />
   );
 }

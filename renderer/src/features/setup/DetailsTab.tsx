@@ -29,6 +29,7 @@ export function DetailsTab({ evaluation, canEdit }: { evaluation: EvaluationDeta
         {canEdit && <button type="submit">Save details</button>}
         <SavedNotice message={result?.ok ? 'Details saved.' : null} />
       </form>
+      {evaluation.myRole === 'lead' && evaluation.status === 'setup' && <OpenScoring evaluation={evaluation} />}
       <h3>Summary of the published set-up</h3>
       <dl className="summary-list">
         <dt>Capability framework</dt>
@@ -55,5 +56,41 @@ export function DetailsTab({ evaluation, canEdit }: { evaluation: EvaluationDeta
         </dd>
       </dl>
     </>
+  );
+}
+
+/** Publishing the set-up: a deliberate, confirmed step, because afterwards it cannot change. */
+function OpenScoring({ evaluation }: { evaluation: EvaluationDetail }) {
+  const change = useEvaluations((s) => s.change);
+  const [confirming, setConfirming] = useState(false);
+  const [result, setResult] = useState<ActionResult | null>(null);
+  const open = async () => {
+    const r = await change('evaluations.openScoring', { evaluationId: evaluation.id });
+    setResult(r);
+    setConfirming(false);
+  };
+  return (
+    <section className="panel-box" aria-labelledby="open-scoring-heading">
+      <h3 id="open-scoring-heading">Open for scoring</h3>
+      <ErrorSummary result={result} title="The evaluation was not opened for scoring" />
+      <p>
+        When the set-up is ready, open the evaluation for scoring. Its scoring scale, weighting, thresholds and rules are then fixed, and evaluators can
+        declare conflicts of interest and score the bids.
+      </p>
+      {confirming ? (
+        <div className="button-group">
+          <button type="button" onClick={open}>
+            Yes, open for scoring
+          </button>
+          <button type="button" className="button-secondary" onClick={() => setConfirming(false)}>
+            Cancel
+          </button>
+        </div>
+      ) : (
+        <button type="button" onClick={() => setConfirming(true)}>
+          Open for scoring…
+        </button>
+      )}
+    </section>
   );
 }

@@ -1,28 +1,24 @@
 import { useEffect } from 'react';
-import { PANEL_ROLE_LABELS } from '../../../../shared/api/evaluations';
+import { EVALUATION_STATUS_LABELS, PANEL_ROLE_LABELS } from '../../../../shared/api/evaluations';
 import { LoadError } from '../../components/Feedback';
 import { PageHeading } from '../../components/PageHeading';
 import { useEvaluations } from '../../stores/evaluations';
-import { useNavigation, type SetupTab } from '../../stores/navigation';
+import { useNavigation, type EvaluationTab } from '../../stores/navigation';
+import { BidsTab } from '../bids/BidsTab';
+import { DeclarationsTab } from '../conflicts/DeclarationsTab';
+import { RegisterTab } from '../conflicts/RegisterTab';
+import { ProgressTab } from '../scoring/ProgressTab';
+import { ScoringTab } from '../scoring/ScoringTab';
 import { BiddersTab } from './BiddersTab';
 import { DetailsTab } from './DetailsTab';
 import { FrameworkTab } from './FrameworkTab';
 import { PanelTab } from './PanelTab';
 import { RulesTab } from './RulesTab';
 import { ScaleTab } from './ScaleTab';
+import { tabsFor } from './tabs';
 import { WeightsTab } from './WeightsTab';
 
-const TABS: { id: SetupTab; label: string }[] = [
-  { id: 'details', label: 'Details' },
-  { id: 'framework', label: 'Capability framework' },
-  { id: 'scale', label: 'Scoring scale' },
-  { id: 'weights', label: 'Weighting' },
-  { id: 'rules', label: 'Thresholds and rules' },
-  { id: 'panel', label: 'Evaluation panel' },
-  { id: 'bidders', label: 'Bidders' },
-];
-
-export function SetupScreen({ evaluationId, tab }: { evaluationId: string; tab: SetupTab }) {
+export function SetupScreen({ evaluationId, tab, bidderId }: { evaluationId: string; tab: EvaluationTab; bidderId?: string }) {
   const { current, currentError, open } = useEvaluations();
   const go = useNavigation((s) => s.go);
   useEffect(() => {
@@ -31,20 +27,23 @@ export function SetupScreen({ evaluationId, tab }: { evaluationId: string; tab: 
 
   if (currentError) return <LoadError message={currentError} />;
   if (!current || current.id !== evaluationId) return <p role="status">Loading the evaluation…</p>;
-  const canEdit = current.myRole === 'lead';
+  const canEdit = current.myRole === 'lead' && current.status === 'setup';
+  const tabs = tabsFor(current.myRole);
+  const shown = tabs.some((t) => t.id === tab) ? tab : 'details';
 
   return (
     <>
-      <PageHeading caption={`Evaluation set-up · ${current.reference || 'no reference'}`}>{current.name}</PageHeading>
+      <PageHeading caption={`Evaluation · ${current.reference || 'no reference'} · ${EVALUATION_STATUS_LABELS[current.status]}`}>{current.name}</PageHeading>
       <p>
         Your role: <strong>{PANEL_ROLE_LABELS[current.myRole]}</strong>
-        {!canEdit && ' — only the procurement lead can change the set-up.'}
+        {current.status === 'setup' && current.myRole !== 'lead' && ' — only the procurement lead can change the set-up.'}
+        {current.status !== 'setup' && ' — the evaluation is open for scoring, so its published set-up is fixed.'}
       </p>
-      <nav aria-label="Evaluation set-up">
+      <nav aria-label="Evaluation">
         <ul className="tabs">
-          {TABS.map((t) => (
+          {tabs.map((t) => (
             <li key={t.id}>
-              <button type="button" className="tab" aria-current={t.id === tab ? 'page' : undefined} onClick={() => go({ name: 'evaluation', evaluationId, tab: t.id })}>
+              <button type="button" className="tab" aria-current={t.id === shown ? 'page' : undefined} onClick={() => go({ name: 'evaluation', evaluationId, tab: t.id })}>
                 {t.label}
               </button>
             </li>
@@ -52,13 +51,18 @@ export function SetupScreen({ evaluationId, tab }: { evaluationId: string; tab: 
         </ul>
       </nav>
       <section className="tab-panel" aria-labelledby="tab-heading">
-        {tab === 'details' && <DetailsTab evaluation={current} canEdit={canEdit} />}
-        {tab === 'framework' && <FrameworkTab framework={current.framework} />}
-        {tab === 'scale' && <ScaleTab evaluation={current} canEdit={canEdit} />}
-        {tab === 'weights' && <WeightsTab evaluation={current} canEdit={canEdit} />}
-        {tab === 'rules' && <RulesTab evaluation={current} canEdit={canEdit} />}
-        {tab === 'panel' && <PanelTab evaluation={current} canEdit={canEdit} />}
-        {tab === 'bidders' && <BiddersTab evaluation={current} canEdit={canEdit} />}
+        {shown === 'details' && <DetailsTab evaluation={current} canEdit={canEdit} />}
+        {shown === 'framework' && <FrameworkTab framework={current.framework} />}
+        {shown === 'scale' && <ScaleTab evaluation={current} canEdit={canEdit} />}
+        {shown === 'weights' && <WeightsTab evaluation={current} canEdit={canEdit} />}
+        {shown === 'rules' && <RulesTab evaluation={current} canEdit={canEdit} />}
+        {shown === 'panel' && <PanelTab evaluation={current} canEdit={canEdit} />}
+        {shown === 'bidders' && <BiddersTab evaluation={current} canEdit={canEdit} />}
+        {shown === 'bids' && <BidsTab evaluation={current} />}
+        {shown === 'declarations' && <DeclarationsTab evaluation={current} />}
+        {shown === 'register' && <RegisterTab evaluation={current} />}
+        {shown === 'scoring' && <ScoringTab evaluation={current} bidderId={bidderId} />}
+        {shown === 'progress' && <ProgressTab evaluation={current} />}
       </section>
     </>
   );

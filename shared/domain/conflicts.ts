@@ -1,0 +1,37 @@
+export const DECLARATION_KINDS = ['none', 'actual', 'perceived', 'potential'] as const;
+export type DeclarationKind = (typeof DECLARATION_KINDS)[number];
+export const DECLARATION_LABELS: Record<DeclarationKind, string> = {
+  none: 'No conflict',
+  actual: 'Actual conflict',
+  perceived: 'Perceived conflict',
+  potential: 'Potential conflict',
+};
+
+export const MITIGATION_DECISIONS = ['recused', 'permitted'] as const;
+export type MitigationDecision = (typeof MITIGATION_DECISIONS)[number];
+export const MITIGATION_LABELS: Record<MitigationDecision, string> = {
+  recused: 'Recusal upheld: takes no part in this bidder',
+  permitted: 'Permitted to take part, with the safeguards recorded',
+};
+
+/**
+ * Where a person stands with one bidder: they must declare against the bidder and every current
+ * consortium member before seeing any of its bid; any conflict recuses them unless the procurement
+ * lead has recorded a decision permitting them to take part.
+ */
+export type BidderAccess = 'undeclared' | 'clear' | 'recused';
+
+export interface CurrentDeclaration {
+  memberId: string | null;
+  kind: DeclarationKind;
+  /** The latest mitigation decision on this declaration, if any. */
+  decision: MitigationDecision | null;
+}
+
+export function bidderAccess(activeMemberIds: readonly string[], current: readonly CurrentDeclaration[]): BidderAccess {
+  const conflicted = current.some((d) => d.kind !== 'none' && d.decision !== 'permitted');
+  if (conflicted) return 'recused';
+  const declared = new Set(current.map((d) => d.memberId));
+  const complete = declared.has(null) && activeMemberIds.every((id) => declared.has(id));
+  return complete ? 'clear' : 'undeclared';
+}
