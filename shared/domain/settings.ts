@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Framework } from './framework';
 import { checkThresholds, checkTieBreak, DEFAULT_RULES, RulesSchema, ThresholdSchema } from './rules';
-import { DEFAULT_SCALE, ScaleSchema, scaleMax } from './scale';
+import { DEFAULT_SCALE, ScaleSchema, scaleMax, scaleMin } from './scale';
 import { checkWeights, defaultWeights, WeightsSchema } from './weights';
 
 /** Everything a procurement lead publishes about how bids are scored, versioned as a whole. */
@@ -25,8 +25,8 @@ export function checkSettings(s: EvaluationSettings, fw: Framework): { path: str
     ...prefix('thresholds', checkThresholds(s.thresholds, fw, s.scale)),
     ...prefix('rules', checkTieBreak(s.rules.tieBreak, fw)),
   ];
-  if (s.rules.spreadTolerance > scaleMax(s.scale)) {
-    issues.push({ path: 'rules.spreadTolerance', message: 'the spread tolerance is larger than the whole scale' });
+  if (s.rules.spreadTolerance > scaleMax(s.scale) - scaleMin(s.scale)) {
+    issues.push({ path: 'rules.spreadTolerance', message: 'the spread tolerance is larger than the widest possible spread on the scale' });
   }
   return issues;
 }

@@ -13,6 +13,11 @@ export class NewerDatabaseError extends Error {
   }
 }
 
+export function assertNotNewer(db: Database.Database): void {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  if (current > SCHEMA_VERSION) throw new NewerDatabaseError(current);
+}
+
 /** Applies, in order and each in its own transaction, every migration newer than PRAGMA user_version. */
 export function migrate(db: Database.Database): void {
   const current = db.pragma('user_version', { simple: true }) as number;

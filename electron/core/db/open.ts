@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { migrate } from './migrate';
+import { assertNotNewer, migrate } from './migrate';
 
 export type Db = Database.Database;
 
@@ -10,6 +10,8 @@ export type Db = Database.Database;
 export function openDatabase(file: string): Db {
   const db = new Database(file);
   try {
+    // Refuse a newer database before any pragma below rewrites its header.
+    assertNotNewer(db);
     const mode = db.pragma('journal_mode = WAL', { simple: true });
     if (mode !== 'wal') throw new Error(`could not switch ${file} to WAL mode (got ${String(mode)})`);
     db.pragma('synchronous = FULL');

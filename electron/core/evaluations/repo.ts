@@ -4,6 +4,7 @@ import type { EVALUATION_STATUSES } from '../../../shared/api/evaluations';
 type EvaluationStatus = (typeof EVALUATION_STATUSES)[number];
 import { FrameworkSchema, type Framework } from '../../../shared/domain/framework';
 import { EvaluationSettingsSchema, type EvaluationSettings } from '../../../shared/domain/settings';
+import { ApiError } from '../../../shared/api/errors';
 import type { Db } from '../db/open';
 
 interface EvaluationRow {
@@ -109,7 +110,8 @@ export function biddersOf(db: Db, evaluationId: string): Bidder[] {
 }
 
 export function evaluationDetail(db: Db, evaluationId: string, personId: string): EvaluationDetail {
-  const row = db.prepare(`${SUMMARY} WHERE e.id = ?`).get(personId, evaluationId) as EvaluationRow;
+  const row = db.prepare(`${SUMMARY} WHERE e.id = ?`).get(personId, evaluationId) as EvaluationRow | undefined;
+  if (!row) throw new ApiError('NOT_FOUND', 'There is no such evaluation on which you sit on the panel.');
   const framework = parseFramework(row.framework_body);
   const s = latestSettings(db, evaluationId);
   return {

@@ -28,6 +28,7 @@ export const panelHandlers: HandlersFor<Pick<typeof evaluationMethods, 'panel.ad
       if (role === 'lead' && countActiveLeads(ctx.db, evaluationId) === 1) {
         throw new ApiError('RULE_VIOLATION', 'An evaluation must keep at least one procurement lead.');
       }
+      if (personId === ctx.actor!.id) throw new ApiError('RULE_VIOLATION', 'You cannot remove yourself; ask another procurement lead to do it.');
       endMembership(ctx.db, { evaluationId, personId, at: ctx.now(), by: ctx.actor!.id, reason });
       return evaluationDetail(ctx.db, evaluationId, ctx.actor!.id);
     },

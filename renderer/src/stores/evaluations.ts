@@ -10,6 +10,7 @@ type Change =
   | 'evaluations.saveWeights'
   | 'evaluations.saveThresholds'
   | 'evaluations.saveRules'
+  | 'evaluations.openScoring'
   | 'panel.add'
   | 'panel.remove'
   | 'bidders.add'

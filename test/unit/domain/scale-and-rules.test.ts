@@ -215,7 +215,7 @@ describe('checking the settings as a whole before publishing', () => {
 
   it('refuses a spread tolerance of 6 on a 0–5 scale, where no spread could ever reach it', () => {
     expect(checkSettings(settings({ rules: { ...DEFAULT_RULES, spreadTolerance: 6 } }), MERTON)).toEqual([
-      { path: 'rules.spreadTolerance', message: 'the spread tolerance is larger than the whole scale' },
+      { path: 'rules.spreadTolerance', message: 'the spread tolerance is larger than the widest possible spread on the scale' },
     ]);
     // 5 is the widest spread a 0–5 scale allows (one evaluator gives 0, another 5), so it is still usable.
     expect(checkSettings(settings({ rules: { ...DEFAULT_RULES, spreadTolerance: 5 } }), MERTON)).toEqual([]);

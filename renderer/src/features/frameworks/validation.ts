@@ -20,10 +20,13 @@ export function validateDraft(draft: Framework): { ok: true; framework: Framewor
   };
 }
 
+/** The schema's own wording where it has one; plain words in place of zod's defaults ("Too small: …"). */
 function what(issue: Issue): string {
-  if (issue.code === 'too_small' && issue.origin === 'string' && Number(issue.minimum) === 1) return 'it needs text';
+  const isDefault = /^(Too small|Too big)/.test(issue.message);
+  if (!isDefault) return issue.message;
+  if (issue.code === 'too_small' && issue.origin === 'string') return 'it needs text';
   if (issue.code === 'too_big' && issue.origin === 'string') return `it is longer than ${issue.maximum} characters`;
-  if (issue.code === 'too_big' && issue.origin === 'array' && !issue.message.startsWith('indicators')) return `there can be at most ${issue.maximum}`;
+  if (issue.code === 'too_big' && issue.origin === 'array') return `there can be at most ${issue.maximum}`;
   return issue.message;
 }
 
