@@ -26,7 +26,23 @@ function electronBinary() {
   }
 }
 
-const electron = forceWeb ? null : electronBinary();
+/**
+ * better-sqlite3 is a native module built for one ABI at a time: Node's (tests, web host) or Electron's
+ * (desktop app). Rebuild for Electron only when the desktop app is about to start and needs it;
+ * `npm test` rebuilds for Node again when it finds the Electron build.
+ */
+function ensureSqliteFor(electronPath) {
+  const probe = spawnSync(electronPath, ['-e', "require('better-sqlite3')"], { env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' }, stdio: 'ignore' });
+  if (probe.status === 0) return true;
+  console.log('Rebuilding better-sqlite3 for Electron (needs internet for Electron headers the first time)…');
+  return spawnSync(npx, ['electron-builder', 'install-app-deps'], { stdio: 'inherit' }).status === 0;
+}
+
+let electron = forceWeb ? null : electronBinary();
+if (electron && !ensureSqliteFor(electron)) {
+  console.log('Could not rebuild better-sqlite3 for Electron; opening the app in your browser instead.');
+  electron = null;
+}
 const child = electron
   ? spawn(electron, ['.', ...passThrough], { stdio: 'inherit' })
   : spawn(process.execPath, ['out/main/web-host.js', ...passThrough], { stdio: 'inherit' });

@@ -11,6 +11,12 @@ const run = (label, args) => {
 };
 const readJson = (file) => (existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : null);
 
+// If the desktop app last rebuilt better-sqlite3 for Electron's ABI, rebuild it for Node's first.
+if (spawnSync(process.execPath, ['-e', "new (require('better-sqlite3'))(':memory:')"], { stdio: 'ignore' }).status !== 0) {
+  console.log('▶ better-sqlite3 is not built for this Node; rebuilding it');
+  spawnSync(process.platform === 'win32' ? 'npm.cmd' : 'npm', ['rebuild', 'better-sqlite3'], { stdio: 'inherit' });
+}
+
 rmSync('test-results', { recursive: true, force: true });
 mkdirSync('test-results', { recursive: true });
 

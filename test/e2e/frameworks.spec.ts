@@ -21,7 +21,11 @@ async function duplicateMerton(page: Page): Promise<void> {
   await expect(page.getByRole('heading', { level: 1, name: COPY })).toBeVisible();
 }
 
-const frameworkRows = (page: Page) => page.getByRole('table').getByRole('row').filter({ has: page.getByRole('rowheader') });
+const frameworkRows = (page: Page) =>
+  page
+    .getByRole('table')
+    .getByRole('row')
+    .filter({ has: page.getByRole('rowheader') });
 
 test('a procurement lead duplicates the Merton framework, renames an area, adds a stage, a question and a nested evidence indicator, saves, and sees them after reopening', async ({
   page,
@@ -111,7 +115,9 @@ test('removing a stage or a capability area asks first, a draft that is not vali
   await expect(page.getByRole('heading', { level: 3, name: '2. Governance and leadership' })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Move down capability area Governance and leadership', exact: true })).toBeFocused();
   await page.getByRole('button', { name: 'Remove capability area Managing resources', exact: true }).click();
-  await expect(page.getByText('Removing the capability area “Managing resources” also removes its 4 guidance questions and 13 evidence indicators.')).toBeVisible();
+  await expect(
+    page.getByText('Removing the capability area “Managing resources” also removes its 4 guidance questions and 13 evidence indicators.'),
+  ).toBeVisible();
   await page.getByRole('button', { name: 'Yes, remove capability area Managing resources', exact: true }).click();
   await expect(page.getByRole('heading', { level: 3, name: /Managing resources/ })).toHaveCount(0);
   await expect(page.getByRole('heading', { level: 3 })).toHaveCount(3);
@@ -165,11 +171,18 @@ test('a framework file that is not valid is refused with a clear message and not
   await expect(frameworkRows(page)).toHaveCount(1);
 
   await fileInput.setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('These are my notes, not a framework.') });
-  await expect(page.getByRole('alert')).toContainText('“notes.txt” was not imported. The file is not valid JSON, so it cannot be a capability framework.');
+  await expect(page.getByRole('alert')).toContainText(
+    '“notes.txt” was not imported. The file is not valid JSON, so it cannot be a capability framework.',
+  );
   await expect(frameworkRows(page)).toHaveCount(1);
   await expectAccessible(page, 'library after refusing a file that is not JSON');
 
-  const noAreas = { schemaVersion: 1, id: 'no-areas', name: 'A framework with no areas', stages: [{ id: 'developing', label: 'Developing', horizon: '' }] };
+  const noAreas = {
+    schemaVersion: 1,
+    id: 'no-areas',
+    name: 'A framework with no areas',
+    stages: [{ id: 'developing', label: 'Developing', horizon: '' }],
+  };
   await fileInput.setInputFiles({ name: 'no-areas.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(noAreas)) });
   await expect(page.getByRole('alert')).toContainText('“no-areas.json” was not imported. The file is not a valid capability framework');
   await expect(page.getByRole('alert')).toContainText('areas');
@@ -190,7 +203,9 @@ test('a framework exported as JSON imports back', async ({ page, host }) => {
   await expect(page.getByText(`Exported ${fileName}.`)).toBeVisible();
   await expectAccessible(page, 'library after exporting');
 
-  await page.getByLabel('Framework file (JSON, at most 2 MB)').setInputFiles({ name: fileName, mimeType: 'application/json', buffer: Buffer.from(json) });
+  await page
+    .getByLabel('Framework file (JSON, at most 2 MB)')
+    .setInputFiles({ name: fileName, mimeType: 'application/json', buffer: Buffer.from(json) });
   await expect(page.getByText(`Imported “${fileName}”.`)).toBeVisible();
   await expect(frameworkRows(page)).toHaveCount(2);
   const imported = page.getByRole('row', { name: new RegExp(`^${escape(MERTON)} 4 areas × 3 stages 1, by Pat Lead`) });
@@ -201,7 +216,9 @@ test('a framework exported as JSON imports back', async ({ page, host }) => {
   await page.getByRole('button', { name: `Edit ${MERTON}`, exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: MERTON })).toBeVisible();
   await expect(page.getByLabel('Title of capability area 4')).toHaveValue('Managing resources');
-  await expect(page.getByLabel('Text of evidence indicator 1 under Thriving in Managing resources', { exact: true })).toHaveValue(/^Efficient use of resources/);
+  await expect(page.getByLabel('Text of evidence indicator 1 under Thriving in Managing resources', { exact: true })).toHaveValue(
+    /^Efficient use of resources/,
+  );
   await expectAccessible(page, 'editor of the imported framework');
 });
 

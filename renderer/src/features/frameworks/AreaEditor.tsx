@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import type { CapabilityArea, Stage } from '../../../../shared/domain/framework';
 import { TextField } from '../../components/fields';
 import { ConfirmRemoval } from './ConfirmRemoval';
@@ -16,8 +16,11 @@ interface Props {
   edit: EditDraft;
 }
 
-/** One capability area: its title, place in the order, guidance questions and evidence indicators per stage. */
-export function AreaEditor({ area, index, areaCount, stages, edit }: Props) {
+/**
+ * One capability area: its title, place in the order, guidance questions and evidence indicators per stage.
+ * Memoised: an edit elsewhere keeps this area's object, so typing re-renders only the area being typed in.
+ */
+export const AreaEditor = memo(function AreaEditor({ area, index, areaCount, stages, edit }: Props) {
   const focusLater = useFocusLater();
   const [confirming, setConfirming] = useState(false);
   const name = areaName(area, index);
@@ -83,6 +86,6 @@ export function AreaEditor({ area, index, areaCount, stages, edit }: Props) {
       ))}
     </section>
   );
-}
+});
 
 const plural = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;

@@ -54,14 +54,20 @@ export function FrameworkEditor({ summary, framework }: { summary: FrameworkSumm
       <PageHeading caption="Capability framework">{summary.name}</PageHeading>
       <p>
         Revision {summary.revision}
-        {summary.updatedBy ? `, saved by ${summary.updatedBy}` : ''}. Saving adds a new revision and keeps the earlier ones. Evaluations already created keep
-        the frozen copy they took.
+        {summary.updatedBy ? `, saved by ${summary.updatedBy}` : ''}. Saving adds a new revision and keeps the earlier ones. Evaluations already
+        created keep the frozen copy they took.
       </p>
       <ErrorSummary result={result} />
       <section aria-labelledby="details-heading">
         <h2 id="details-heading">Framework details</h2>
         <TextField label="Framework name" value={draft.name} onChange={(e) => edit((fw) => setName(fw, e.target.value))} maxLength={200} />
-        <TextArea label="Source (optional)" hint="Where the framework comes from, for example the tender document it was published in." rows={2} value={draft.source} onChange={(e) => edit((fw) => setSource(fw, e.target.value))} />
+        <TextArea
+          label="Source (optional)"
+          hint="Where the framework comes from, for example the tender document it was published in."
+          rows={2}
+          value={draft.source}
+          onChange={(e) => edit((fw) => setSource(fw, e.target.value))}
+        />
       </section>
       <StagesEditor draft={draft} edit={edit} />
       <AreasEditor draft={draft} edit={edit} />

@@ -79,11 +79,19 @@ function IndicatorItem({ item, path, place }: { item: Indicator; path: Indicator
       <div className="button-group">
         {path.length < MAX_INDICATOR_DEPTH && (
           <button type="button" className="button-secondary" onClick={addSubItem}>
-            Add sub-item<span className="visually-hidden"> to evidence indicator {number} {context}</span>
+            Add sub-item
+            <span className="visually-hidden">
+              {' '}
+              to evidence indicator {number} {context}
+            </span>
           </button>
         )}
         <button type="button" className="button-secondary" onClick={remove}>
-          Remove<span className="visually-hidden"> evidence indicator {number} {context}</span>
+          Remove
+          <span className="visually-hidden">
+            {' '}
+            evidence indicator {number} {context}
+          </span>
           {subItems > 0 && ` with its ${subItems === 1 ? 'sub-item' : `${subItems} sub-items`}`}
         </button>
       </div>

@@ -38,7 +38,11 @@ export function QuestionsEditor({ area, areaTitle, edit }: { area: CapabilityAre
               />
               <div className="button-group">
                 <button type="button" className="button-secondary" onClick={() => remove(i)}>
-                  Remove<span className="visually-hidden"> guidance question {i + 1} in {areaTitle}</span>
+                  Remove
+                  <span className="visually-hidden">
+                    {' '}
+                    guidance question {i + 1} in {areaTitle}
+                  </span>
                 </button>
               </div>
             </li>

@@ -23,9 +23,7 @@ export function ReadOnlyFramework({ summary, framework }: { summary: FrameworkSu
       <PageHeading caption="Built-in capability framework">{summary.name}</PageHeading>
       <ErrorSummary result={result} />
       <div className="panel-box">
-        <p>
-          This is a built-in framework, so it cannot be edited: it stays exactly as published. To change it, duplicate it and edit the copy.
-        </p>
+        <p>This is a built-in framework, so it cannot be edited: it stays exactly as published. To change it, duplicate it and edit the copy.</p>
         <button type="button" onClick={duplicateToEdit}>
           Duplicate to edit
         </button>

@@ -13,7 +13,9 @@ export function StagesEditor({ draft, edit }: { draft: Framework; edit: EditDraf
       <h2 id="stages-heading" tabIndex={-1} data-edit-id={editId.stagesHeading}>
         Stages
       </h2>
-      <p className="hint">Every capability area has evidence indicators for each stage. A stage’s identifier is made from its first label and does not change.</p>
+      <p className="hint">
+        Every capability area has evidence indicators for each stage. A stage’s identifier is made from its first label and does not change.
+      </p>
       {draft.stages.length === 0 && <p>There are no stages. A framework needs at least one.</p>}
       <ol className="editor-list">
         {draft.stages.map((stage, i) => (
@@ -40,7 +42,11 @@ function StageRow({ stage, index, indicatorCount, edit }: { stage: Stage; index:
   return (
     <li className="editor-item">
       <div className="inline-form">
-        <TextField label={`Label of stage ${index + 1}`} value={stage.label} onChange={(e) => edit((fw) => updateStage(fw, stage.id, { label: e.target.value }))} />
+        <TextField
+          label={`Label of stage ${index + 1}`}
+          value={stage.label}
+          onChange={(e) => edit((fw) => updateStage(fw, stage.id, { label: e.target.value }))}
+        />
         <TextField
           label={`Horizon of stage ${index + 1}`}
           hint="For example “during 2021/22”."

@@ -169,4 +169,6 @@ export const setIndicatorText = (fw: Framework, areaId: string, stageId: string,
 
 /** Removes the evidence indicator at the path together with its sub-items. */
 export const removeIndicator = (fw: Framework, areaId: string, stageId: string, path: IndicatorPath): Framework =>
-  updateIndicators(fw, areaId, stageId, (items) => updateSiblings(items, parentOf(path), (siblings) => siblings.filter((_, i) => i !== lastOf(path))));
+  updateIndicators(fw, areaId, stageId, (items) =>
+    updateSiblings(items, parentOf(path), (siblings) => siblings.filter((_, i) => i !== lastOf(path))),
+  );
