@@ -1,7 +1,7 @@
 import { protocol } from 'electron';
 import { readFile } from 'node:fs/promises';
 import { APP_HOST, APP_SCHEME } from './app-origin';
-import { contentTypeFor, resolveRendererFile } from './renderer-files';
+import { contentTypeFor, resolveRendererFile } from '../common/renderer-files';
 
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'none'",

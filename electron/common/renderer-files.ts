@@ -1,7 +1,7 @@
 import { extname, isAbsolute, relative, resolve, sep } from 'node:path';
 
 /**
- * Maps a request path under app://bundle/ to a file inside the renderer directory, or null when the
+ * Maps a request path (app://bundle/… or the web host's /…) to a file inside the renderer directory, or null when the
  * path is malformed or would escape that directory (`..`, encoded separators, absolute/drive paths).
  */
 export function resolveRendererFile(root: string, pathname: string): string | null {

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { resolveRendererFile, contentTypeFor } from '../../../electron/common/renderer-files';
+import { isAllowedRequestUrl, isAppUrl } from '../../../electron/main/app-origin';
+import { parseHostArgs } from '../../../electron/main/args';
+import { readCoreMessage } from '../../../electron/main/ipc-message';
+
+describe('the desktop host talks only to its own pages', () => {
+  it('recognises its own app origin and nothing that merely looks like it', () => {
+    expect(isAppUrl('app://bundle/index.html')).toBe(true);
+    for (const url of ['app://other/index.html', 'https://bundle/index.html', 'file:///etc/passwd', 'not a url', 'app://bundle.evil/']) {
+      expect(isAppUrl(url), url).toBe(false);
+    }
+  });
+
+  it('lets the window load only its own files, blobs it made, data URLs and DevTools — nothing remote', () => {
+    expect(isAllowedRequestUrl('app://bundle/assets/index.js')).toBe(true);
+    expect(isAllowedRequestUrl('blob:app://bundle/5f0c')).toBe(true);
+    expect(isAllowedRequestUrl('data:image/png;base64,AAAA')).toBe(true);
+    for (const url of ['https://example.com/', 'http://127.0.0.1:8080/', 'ws://localhost/', 'file:///tmp/x', 'blob:https://evil.example/1']) {
+      expect(isAllowedRequestUrl(url), url).toBe(false);
+    }
+  });
+});
+
+describe('IPC messages', () => {
+  it('relay only the expected shape to the core, leaving params to the core to validate', () => {
+    expect(readCoreMessage({ method: 'app.info', actorId: null, params: {} })).toEqual({ method: 'app.info', actorId: null, params: {} });
+    expect(readCoreMessage({ method: 'people.list', actorId: 'abc', params: 1 })).toEqual({ method: 'people.list', actorId: 'abc', params: 1 });
+    for (const raw of [null, 'app.info', [], { method: '', actorId: null }, { method: 'x'.repeat(201), actorId: null }, { method: 'a', actorId: 3 }]) {
+      expect(readCoreMessage(raw)).toBeNull();
+    }
+  });
+});
+
+describe('renderer files', () => {
+  it('resolve inside the renderer folder and never outside it', () => {
+    expect(resolveRendererFile('/app/renderer', '/')).toBe('/app/renderer/index.html');
+    expect(resolveRendererFile('/app/renderer', '/assets/a.js')).toBe('/app/renderer/assets/a.js');
+    for (const path of ['/../secret', '/%2e%2e/secret', '/..%2fsecret', '/a/../../secret', '/%00', '/%E0%A4%A']) {
+      expect(resolveRendererFile('/app/renderer', path), path).toBeNull();
+    }
+  });
+
+  it('carry the right content type', () => {
+    expect(contentTypeFor('x.js')).toBe('text/javascript; charset=utf-8');
+    expect(contentTypeFor('x.HTML')).toBe('text/html; charset=utf-8');
+    expect(contentTypeFor('x.unknown')).toBe('application/octet-stream');
+  });
+});
+
+describe('the desktop host command line', () => {
+  it('takes --data-dir in either form and resolves it against the working folder', () => {
+    expect(parseHostArgs(['electron', '.', '--data-dir', 'data'], '/home/pat')).toEqual({ dataDir: '/home/pat/data' });
+    expect(parseHostArgs(['--data-dir=/srv/eval'], '/home/pat')).toEqual({ dataDir: '/srv/eval' });
+    expect(parseHostArgs(['electron', '.'], '/home/pat')).toEqual({});
+    expect(() => parseHostArgs(['--data-dir'], '/')).toThrow('--data-dir needs a path');
+    expect(() => parseHostArgs(['--data-dir='], '/')).toThrow('--data-dir needs a path');
+  });
+});
