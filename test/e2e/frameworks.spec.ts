@@ -2,6 +2,9 @@ import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import { addProfile, expect, expectAccessible, test } from './support/fixtures';
 
+// The editor shows every field of a whole framework (hundreds of controls), so each axe check takes a few seconds.
+test.describe.configure({ timeout: 120_000 });
+
 const MERTON = 'Merton Integrated Community Services capability assessment';
 const COPY = `${MERTON} (copy)`;
 
@@ -76,6 +79,7 @@ test('a procurement lead duplicates the Merton framework, renames an area, adds 
   // Reopen it from the library.
   await openLibrary(page);
   await expect(page.getByRole('row', { name: new RegExp(`${escape(COPY)}.*4 areas × 4 stages.*2, by Pat Lead`) })).toBeVisible();
+  await expectAccessible(page, 'framework library after saving');
   await page.getByRole('button', { name: `Edit ${COPY}`, exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: COPY })).toBeVisible();
   await expect(page.getByLabel('Title of capability area 1')).toHaveValue(area);
@@ -118,6 +122,7 @@ test('removing a stage or a capability area asks first, a draft that is not vali
   await expect(
     page.getByText('Removing the capability area “Managing resources” also removes its 4 guidance questions and 13 evidence indicators.'),
   ).toBeVisible();
+  await expectAccessible(page, 'confirm removing a capability area');
   await page.getByRole('button', { name: 'Yes, remove capability area Managing resources', exact: true }).click();
   await expect(page.getByRole('heading', { level: 3, name: /Managing resources/ })).toHaveCount(0);
   await expect(page.getByRole('heading', { level: 3 })).toHaveCount(3);
@@ -133,6 +138,15 @@ test('removing a stage or a capability area asks first, a draft that is not vali
   await expect(problems).toBeFocused();
   await expectAccessible(page, 'framework editor with problems');
 
+  // Unsaved changes are kept while the user looks elsewhere in the app.
+  await openLibrary(page);
+  await expect(page.getByRole('row', { name: new RegExp(`${escape(COPY)} ?Unsaved changes`) })).toBeVisible();
+  await expectAccessible(page, 'framework library with unsaved changes');
+  await page.getByRole('button', { name: `Edit ${COPY}`, exact: true }).click();
+  await expect(page.getByText('You have unsaved changes.')).toBeVisible();
+  await expect(page.getByRole('heading', { level: 3 })).toHaveCount(3);
+  await expect(page.getByLabel('Title of capability area 1')).toHaveValue('');
+
   // Discarding puts back the framework as last saved.
   await page.getByRole('button', { name: 'Discard changes' }).click();
   await expect(page.getByText('Your changes were discarded.')).toBeVisible();
@@ -141,8 +155,29 @@ test('removing a stage or a capability area asks first, a draft that is not vali
   await expect(page.getByLabel('Label of stage 3')).toHaveValue('Thriving');
   await expect(page.getByRole('heading', { level: 3 })).toHaveCount(4);
   await expect(page.getByRole('heading', { level: 3, name: '1. Governance and leadership' })).toBeVisible();
+
+  // Evidence indicators nest at most four deep; removing one takes its sub-items with it.
+  const place = 'under Thriving in Managing resources';
+  await page.getByRole('button', { name: `Add sub-item to evidence indicator 1 ${place}`, exact: true }).click();
+  await page.keyboard.type('Level 2');
+  await page.getByRole('button', { name: `Add sub-item to evidence indicator 1.1 ${place}`, exact: true }).click();
+  await page.keyboard.type('Level 3');
+  await page.getByRole('button', { name: `Add sub-item to evidence indicator 1.1.1 ${place}`, exact: true }).click();
+  await expect(page.getByLabel(`Text of evidence indicator 1.1.1.1 ${place}`, { exact: true })).toBeFocused();
+  await page.keyboard.type('Level 4');
+  await expect(page.getByRole('button', { name: `Add sub-item to evidence indicator 1.1.1.1 ${place}`, exact: true })).toHaveCount(0);
+  await expectAccessible(page, 'framework editor with nested evidence indicators');
+  await page.getByRole('button', { name: `Remove evidence indicator 1.1.1.1 ${place}`, exact: true }).click();
+  await expect(page.getByLabel(`Text of evidence indicator 1.1.1 ${place}`, { exact: true })).toBeFocused();
+  await page.getByRole('button', { name: `Remove evidence indicator 1 ${place} with its 2 sub-items`, exact: true }).click();
+  await expect(page.getByRole('button', { name: `Add evidence indicator ${place}`, exact: true })).toBeFocused();
+  await expect(page.getByText('No evidence indicators yet.')).toBeVisible();
+  await page.getByRole('button', { name: 'Discard changes' }).click();
+  await expect(page.getByLabel(`Text of evidence indicator 1 ${place}`, { exact: true })).toHaveValue(/^Efficient use of resources/);
+
   await openLibrary(page);
   await expect(page.getByRole('row', { name: new RegExp(`${escape(COPY)}.*4 areas × 3 stages.*1, by Pat Lead`) })).toBeVisible();
+  await expectAccessible(page, 'framework library with nothing unsaved');
 });
 
 test('the built-in framework cannot be edited, and "Duplicate to edit" opens an editable copy', async ({ page, host }) => {
@@ -163,6 +198,7 @@ test('the built-in framework cannot be edited, and "Duplicate to edit" opens an 
   await openLibrary(page);
   await expect(page.getByRole('row', { name: new RegExp(`^${escape(MERTON)} ?Built-in`) })).toBeVisible();
   await expect(frameworkRows(page)).toHaveCount(2);
+  await expectAccessible(page, 'framework library with the copy');
 });
 
 test('a framework file that is not valid is refused with a clear message and nothing is imported', async ({ page, host }) => {

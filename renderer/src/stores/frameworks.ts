@@ -4,11 +4,22 @@ import type { Framework } from '../../../shared/domain/framework';
 import { call, messageOf } from '../api/client';
 import { attempt, type ActionResult } from './attempt';
 
+/** An edit not yet saved, and the revision it started from. */
+export interface KeptDraft {
+  basedOnRevision: number;
+  framework: Framework;
+}
+
 interface FrameworksState {
   list: FrameworkSummary[];
   listError: string | null;
   current: { summary: FrameworkSummary; framework: Framework } | null;
   currentError: string | null;
+  /** Unsaved drafts by framework id, kept while the user is elsewhere in the app (not across a restart). */
+  drafts: Record<string, KeptDraft>;
+  keepDraft(frameworkId: string, draft: KeptDraft | null): void;
+  /** The kept draft of a framework, if it was started from this revision. */
+  keptDraft(frameworkId: string, revision: number): Framework | null;
   loadList(): Promise<void>;
   open(frameworkId: string): Promise<void>;
   importJson(json: string): Promise<ActionResult>;
@@ -23,6 +34,16 @@ export const useFrameworks = create<FrameworksState>((set, get) => ({
   listError: null,
   current: null,
   currentError: null,
+  drafts: {},
+  keepDraft(frameworkId, draft) {
+    if (!draft && !(frameworkId in get().drafts)) return;
+    const { [frameworkId]: _previous, ...others } = get().drafts;
+    set({ drafts: draft ? { ...others, [frameworkId]: draft } : others });
+  },
+  keptDraft(frameworkId, revision) {
+    const kept = get().drafts[frameworkId];
+    return kept && kept.basedOnRevision === revision ? kept.framework : null;
+  },
   async loadList() {
     try {
       set({ list: await call('frameworks.list', {}), listError: null });
@@ -70,7 +91,7 @@ export const useFrameworks = create<FrameworksState>((set, get) => ({
       });
       revision = summary.revision;
       set({ current: { summary, framework } });
-      await get().loadList();
+      void get().loadList();
     });
     return { ...result, revision };
   },

@@ -52,7 +52,7 @@ export const AreaEditor = memo(function AreaEditor({ area, index, areaCount, sta
         label={`Title of capability area ${index + 1}`}
         value={area.title}
         data-edit-id={editId.areaTitle(area.id)}
-        onChange={(e) => edit((fw) => setAreaTitle(fw, area.id, e.target.value))}
+        onChange={({ target: { value: text } }) => edit((fw) => setAreaTitle(fw, area.id, text))}
       />
       {!confirming && (
         <div className="button-group">

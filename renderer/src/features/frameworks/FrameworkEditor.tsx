@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { FrameworkSummary } from '../../../../shared/api/frameworks';
 import type { Framework } from '../../../../shared/domain/framework';
 import { ErrorSummary, SavedNotice } from '../../components/Feedback';
@@ -12,15 +12,25 @@ import { FocusProvider } from './focus';
 import { StagesEditor } from './StagesEditor';
 import { validateDraft } from './validation';
 
-/** Edits a local draft of a framework; saving checks it as the core will and adds a revision. */
+/**
+ * Edits a local draft of a framework; saving checks it as the core will and adds a revision.
+ * An unsaved draft is kept in the store while the user is elsewhere in the app, and comes back when they return.
+ */
 export function FrameworkEditor({ summary, framework }: { summary: FrameworkSummary; framework: Framework }) {
   const saveRevision = useFrameworks((s) => s.saveRevision);
-  const [draft, setDraft] = useState(framework);
+  const keepDraft = useFrameworks((s) => s.keepDraft);
+  const [draft, setDraft] = useState(() => useFrameworks.getState().keptDraft(summary.id, summary.revision) ?? framework);
   const [result, setResult] = useState<ActionResult | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
   const unsaved = useMemo(() => JSON.stringify(draft) !== JSON.stringify(framework), [draft, framework]);
 
+  useEffect(
+    () => keepDraft(summary.id, unsaved ? { basedOnRevision: summary.revision, framework: draft } : null),
+    [keepDraft, summary, unsaved, draft],
+  );
+
+  // Each input reads its value when the event fires: the change itself may run later, when React renders.
   const edit = useCallback<EditDraft>((change) => {
     setDraft(change);
     setNotice(null);
@@ -40,7 +50,8 @@ export function FrameworkEditor({ summary, framework }: { summary: FrameworkSumm
     setSaving(false);
     setResult(r);
     if (!r.ok) return;
-    setDraft(checked.framework);
+    // Anything typed while saving stays as an unsaved change.
+    setDraft((current) => (current === draft ? checked.framework : current));
     setNotice(`Saved as revision ${r.revision}.`);
   };
   const discard = () => {
@@ -60,13 +71,18 @@ export function FrameworkEditor({ summary, framework }: { summary: FrameworkSumm
       <ErrorSummary result={result} />
       <section aria-labelledby="details-heading">
         <h2 id="details-heading">Framework details</h2>
-        <TextField label="Framework name" value={draft.name} onChange={(e) => edit((fw) => setName(fw, e.target.value))} maxLength={200} />
+        <TextField
+          label="Framework name"
+          value={draft.name}
+          onChange={({ target: { value: text } }) => edit((fw) => setName(fw, text))}
+          maxLength={200}
+        />
         <TextArea
           label="Source (optional)"
           hint="Where the framework comes from, for example the tender document it was published in."
           rows={2}
           value={draft.source}
-          onChange={(e) => edit((fw) => setSource(fw, e.target.value))}
+          onChange={({ target: { value: text } }) => edit((fw) => setSource(fw, text))}
         />
       </section>
       <StagesEditor draft={draft} edit={edit} />

@@ -6,7 +6,9 @@ import { ReadOnlyFramework } from './ReadOnlyFramework';
 
 /** A framework from the library: a built-in one to read and duplicate, any other to edit. */
 export function FrameworkEditorScreen({ frameworkId }: { frameworkId: string }) {
-  const { current, currentError, open } = useFrameworks();
+  const current = useFrameworks((s) => s.current);
+  const currentError = useFrameworks((s) => s.currentError);
+  const open = useFrameworks((s) => s.open);
   useEffect(() => {
     void open(frameworkId);
   }, [open, frameworkId]);

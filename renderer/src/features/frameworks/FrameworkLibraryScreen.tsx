@@ -8,7 +8,7 @@ import { useNavigation } from '../../stores/navigation';
 import { downloadText } from './download';
 
 export function FrameworkLibraryScreen() {
-  const { list, listError, loadList, importJson, exportJson, duplicate } = useFrameworks();
+  const { list, listError, loadList, importJson, exportJson, duplicate, drafts } = useFrameworks();
   const go = useNavigation((s) => s.go);
   const [result, setResult] = useState<ActionResult | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -65,6 +65,7 @@ export function FrameworkLibraryScreen() {
               <th scope="row">
                 {f.name}
                 {f.builtIn && <span className="tag">Built-in</span>}
+                {drafts[f.id]?.basedOnRevision === f.revision && <span className="tag">Unsaved changes</span>}
               </th>
               <td>
                 {f.areaCount} areas × {f.stageCount} stages

@@ -74,7 +74,7 @@ function IndicatorItem({ item, path, place }: { item: Indicator; path: Indicator
         rows={2}
         value={item.text}
         data-edit-id={editId.indicatorText(areaId, stageId, path)}
-        onChange={(e) => edit((fw) => setIndicatorText(fw, areaId, stageId, path, e.target.value))}
+        onChange={({ target: { value: text } }) => edit((fw) => setIndicatorText(fw, areaId, stageId, path, text))}
       />
       <div className="button-group">
         {path.length < MAX_INDICATOR_DEPTH && (

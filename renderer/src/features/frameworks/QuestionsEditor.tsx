@@ -34,7 +34,7 @@ export function QuestionsEditor({ area, areaTitle, edit }: { area: CapabilityAre
                 rows={2}
                 value={question}
                 data-edit-id={editId.question(area.id, i)}
-                onChange={(e) => edit((fw) => setQuestion(fw, area.id, i, e.target.value))}
+                onChange={({ target: { value: text } }) => edit((fw) => setQuestion(fw, area.id, i, text))}
               />
               <div className="button-group">
                 <button type="button" className="button-secondary" onClick={() => remove(i)}>

@@ -25,7 +25,7 @@ export function ReadOnlyFramework({ summary, framework }: { summary: FrameworkSu
       <div className="panel-box">
         <p>This is a built-in framework, so it cannot be edited: it stays exactly as published. To change it, duplicate it and edit the copy.</p>
         <button type="button" onClick={duplicateToEdit}>
-          Duplicate to edit
+          Duplicate to edit<span className="visually-hidden"> {summary.name}</span>
         </button>
       </div>
       {framework.source && <p className="hint">Source: {framework.source}</p>}

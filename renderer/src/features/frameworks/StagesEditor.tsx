@@ -14,7 +14,7 @@ export function StagesEditor({ draft, edit }: { draft: Framework; edit: EditDraf
         Stages
       </h2>
       <p className="hint">
-        Every capability area has evidence indicators for each stage. A stage’s identifier is made from its first label and does not change.
+        Every capability area has evidence indicators for each stage. A stage’s horizon says when it is expected, for example “during 2021/22”.
       </p>
       {draft.stages.length === 0 && <p>There are no stages. A framework needs at least one.</p>}
       <ol className="editor-list">
@@ -45,13 +45,12 @@ function StageRow({ stage, index, indicatorCount, edit }: { stage: Stage; index:
         <TextField
           label={`Label of stage ${index + 1}`}
           value={stage.label}
-          onChange={(e) => edit((fw) => updateStage(fw, stage.id, { label: e.target.value }))}
+          onChange={({ target: { value: text } }) => edit((fw) => updateStage(fw, stage.id, { label: text }))}
         />
         <TextField
           label={`Horizon of stage ${index + 1}`}
-          hint="For example “during 2021/22”."
           value={stage.horizon}
-          onChange={(e) => edit((fw) => updateStage(fw, stage.id, { horizon: e.target.value }))}
+          onChange={({ target: { value: text } }) => edit((fw) => updateStage(fw, stage.id, { horizon: text }))}
         />
         {!confirming && (
           <button type="button" className="button-secondary" data-edit-id={editId.removeStage(stage.id)} onClick={() => setConfirming(true)}>
