@@ -3,8 +3,10 @@ import { bidderHandlers } from './bidders/handlers';
 import { conflictHandlers } from './conflicts/handlers';
 import { evaluationHandlers } from './evaluations/handlers';
 import { frameworkHandlers } from './frameworks/handlers';
+import { moderationHandlers } from './moderation/handlers';
 import { panelHandlers } from './panel/handlers';
 import { peopleHandlers } from './people/handlers';
+import { rankingHandlers } from './ranking/handlers';
 import { scoringHandlers } from './scoring/handlers';
 import { submissionHandlers } from './submissions/handlers';
 import type { Handlers } from './registry';
@@ -20,4 +22,6 @@ export const handlers: Handlers = {
   ...submissionHandlers,
   ...conflictHandlers,
   ...scoringHandlers,
+  ...moderationHandlers,
+  ...rankingHandlers,
 };

@@ -3,6 +3,8 @@ import { appMethods } from './app';
 import { conflictMethods } from './conflicts';
 import { evaluationMethods } from './evaluations';
 import { frameworkMethods } from './frameworks';
+import { moderationMethods } from './moderation';
+import { rankingMethods } from './ranking';
 import { peopleMethods } from './people';
 import { scoringMethods } from './scoring';
 import { submissionMethods } from './submissions';
@@ -16,6 +18,8 @@ export const contract = {
   ...submissionMethods,
   ...conflictMethods,
   ...scoringMethods,
+  ...moderationMethods,
+  ...rankingMethods,
 };
 
 export type Contract = typeof contract;

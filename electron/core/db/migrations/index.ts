@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { initialSchema } from './001_initial_schema';
 import { bidsConflictsScores } from './002_bids_conflicts_scores';
+import { moderation } from './003_moderation';
 
 export interface Migration {
   name: string;
@@ -8,4 +9,4 @@ export interface Migration {
 }
 
 /** Ordered and append-only: a released migration is never edited, only followed by a new one. */
-export const MIGRATIONS: readonly Migration[] = [initialSchema, bidsConflictsScores];
+export const MIGRATIONS: readonly Migration[] = [initialSchema, bidsConflictsScores, moderation];
