@@ -8,7 +8,8 @@ import type { HandlerContext } from './context';
 
 export interface Handler<M extends MethodName> {
   auth: AuthRule;
-  run(ctx: HandlerContext, params: z.output<Contract[M]['params']>): z.input<Contract[M]['result']>;
+  /** Mutations are synchronous (one SQLite transaction); reads may be async (e.g. writing a workbook). */
+  run(ctx: HandlerContext, params: z.output<Contract[M]['params']>): z.input<Contract[M]['result']> | Promise<z.input<Contract[M]['result']>>;
 }
 export type Handlers = { [M in MethodName]: Handler<M> };
 export type HandlersFor<Methods> = { [M in keyof Methods & MethodName]: Handler<M> };
@@ -44,13 +45,23 @@ export function createDispatch({ handlers, makeContext, findPerson, log }: Regis
       }
       const ctx = makeContext(actor);
       const handler = handlers[method] as Handler<MethodName>;
-      const call = () => {
+      let result: unknown;
+      if (spec.mutates) {
+        result = ctx.db
+          .transaction(() => {
+            authorise(handler.auth, ctx, parsed.data);
+            const output = handler.run(ctx, parsed.data as never);
+            if (output instanceof Promise) throw new Error(`mutating handler ${method} must be synchronous`);
+            const checked = spec.result.parse(output);
+            recordAudit(ctx, method, parsed.data, checked);
+            return checked;
+          })
+          .immediate();
+      } else {
         authorise(handler.auth, ctx, parsed.data);
-        const result = spec.result.parse(handler.run(ctx, parsed.data as never));
-        if (spec.mutates) recordAudit(ctx, method, parsed.data, result);
-        return result;
-      };
-      const result = spec.mutates ? ctx.db.transaction(call).immediate() : call();
+        result = spec.result.parse(await handler.run(ctx, parsed.data as never));
+        if ('audited' in spec && spec.audited) ctx.db.transaction(() => recordAudit(ctx, method, parsed.data, null)).immediate();
+      }
       return { ok: true, result };
     } catch (error) {
       if (error instanceof ApiError) return { ok: false, error: error.toJSON() };

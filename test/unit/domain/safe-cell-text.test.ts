@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { safeCellText } from '../../../shared/domain/safe-cell-text';
+
+describe('text written to a spreadsheet', () => {
+  it('never starts a formula', () => {
+    for (const [given, written] of [
+      ['=HYPERLINK("http://evil.example","Click")', `'=HYPERLINK("http://evil.example","Click")`],
+      ['+1+1', "'+1+1"],
+      ['-2+3', "'-2+3"],
+      ['@SUM(A1)', "'@SUM(A1)"],
+      ['\t=1', "'\t=1"],
+      ['\r=1', "'\r=1"],
+    ]) {
+      expect(safeCellText(given!)).toBe(written);
+    }
+  });
+
+  it('has control characters removed but keeps ordinary text, line breaks and a formula sign inside the text', () => {
+    expect(safeCellText('Good\u0000 evidence\u0007 of\u001b governance')).toBe('Good evidence of governance');
+    expect(safeCellText('Line one\nLine two')).toBe('Line one\nLine two');
+    expect(safeCellText('Score = 4 because…')).toBe('Score = 4 because…');
+    expect(safeCellText('\u0000=1')).toBe("'=1");
+  });
+});
