@@ -1,5 +1,6 @@
 import type { Person } from '../../shared/api/people';
 import type { Db } from './db/open';
+import type { ProgressRegistry } from './jobs/progress';
 
 /** What every handler gets: the store, the acting person (null before anyone has a profile) and a clock. */
 export interface HandlerContext {
@@ -8,6 +9,8 @@ export interface HandlerContext {
   now(): string;
   newId(): string;
   appVersion: string;
+  /** Shared by every call of this core: long work reports here, jobs.progress reads it. */
+  progress: ProgressRegistry;
 }
 
 export type SignedInContext = HandlerContext & { actor: Person };

@@ -2,6 +2,7 @@ import { appHandlers } from './app/handlers';
 import { bidderHandlers } from './bidders/handlers';
 import { conflictHandlers } from './conflicts/handlers';
 import { evaluationHandlers } from './evaluations/handlers';
+import { exportHandlers } from './export/handlers';
 import { frameworkHandlers } from './frameworks/handlers';
 import { moderationHandlers } from './moderation/handlers';
 import { panelHandlers } from './panel/handlers';
@@ -24,4 +25,5 @@ export const handlers: Handlers = {
   ...scoringHandlers,
   ...moderationHandlers,
   ...rankingHandlers,
+  ...exportHandlers,
 };

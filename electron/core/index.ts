@@ -5,6 +5,7 @@ import type { Person } from '../../shared/api/people';
 import { openDatabase, type Db } from './db/open';
 import { installBuiltInFrameworks } from './frameworks/built-in';
 import { handlers } from './handlers';
+import { ProgressRegistry } from './jobs/progress';
 import { findPerson } from './people/repo';
 import { createDispatch, type Dispatch } from './registry';
 
@@ -31,6 +32,7 @@ export function createCore(options: CoreOptions): Core {
   const databaseFile = join(options.dataDir, DATABASE_FILE_NAME);
   const db: Db = openDatabase(databaseFile);
   const clock = options.clock ?? (() => new Date());
+  const progress = new ProgressRegistry();
   installBuiltInFrameworks(db, clock().toISOString());
   const dispatch = createDispatch({
     handlers,
@@ -41,6 +43,7 @@ export function createCore(options: CoreOptions): Core {
       now: () => clock().toISOString(),
       newId: () => randomUUID(),
       appVersion: options.appVersion ?? '0.0.0-dev',
+      progress,
     }),
     log: options.log ?? ((error) => console.error('[core]', error)),
   });

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { appMethods } from './app';
 import { conflictMethods } from './conflicts';
 import { evaluationMethods } from './evaluations';
+import { exportMethods } from './export';
 import { frameworkMethods } from './frameworks';
 import { moderationMethods } from './moderation';
 import { rankingMethods } from './ranking';
@@ -20,6 +21,7 @@ export const contract = {
   ...scoringMethods,
   ...moderationMethods,
   ...rankingMethods,
+  ...exportMethods,
 };
 
 export type Contract = typeof contract;

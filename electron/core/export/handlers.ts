@@ -1,0 +1,43 @@
+import type { exportMethods } from '../../../shared/api/export';
+import { panel, signedIn } from '../authorisation';
+import type { HandlersFor } from '../registry';
+import { assertMaySeeWholeRanking } from '../ranking/handlers';
+import { writeRankedWorkbook } from './ranked-workbook';
+import { scoresCsv } from './scores-csv';
+import { takeSnapshot } from './snapshot';
+
+const fileStem = (name: string, at: string) =>
+  `${name.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60) || 'evaluation'}-${at.slice(0, 10)}`;
+
+export const exportHandlers: HandlersFor<typeof exportMethods> = {
+  'export.rankedWorkbook': {
+    auth: panel('lead'),
+    async run(ctx, { evaluationId, securityMarking, jobId }) {
+      assertMaySeeWholeRanking(ctx, evaluationId);
+      const now = ctx.now();
+      const snapshot = takeSnapshot(ctx.db, evaluationId, ctx.actor!.id, now);
+      const report = jobId ? ctx.progress.start(jobId, ctx.actor!.id, 'Writing the ranked-results workbook') : undefined;
+      try {
+        const buffer = await writeRankedWorkbook(snapshot, { evaluationName: snapshot.evaluation.name, securityMarking, exportedAt: now }, report);
+        return { fileName: `${fileStem(snapshot.evaluation.name, now)}-ranked-results.xlsx`, contentBase64: buffer.toString('base64'), bytes: buffer.length };
+      } finally {
+        if (jobId) ctx.progress.finish(jobId);
+      }
+    },
+  },
+  'export.scoresCsv': {
+    auth: panel('lead'),
+    run(ctx, { evaluationId }) {
+      const now = ctx.now();
+      const snapshot = takeSnapshot(ctx.db, evaluationId, ctx.actor!.id, now);
+      return { fileName: `${fileStem(snapshot.evaluation.name, now)}-scores.csv`, csv: scoresCsv(snapshot) };
+    },
+  },
+  'jobs.progress': {
+    auth: signedIn,
+    run(ctx, { jobId }) {
+      const entry = ctx.progress.read(jobId, ctx.actor!.id);
+      return entry && { done: entry.done, total: entry.total, label: entry.label, finished: entry.finished };
+    },
+  },
+};

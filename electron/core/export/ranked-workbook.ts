@@ -1,0 +1,336 @@
+import ExcelJS from 'exceljs';
+import { PassThrough } from 'node:stream';
+import { listCriteria, walkIndicators, type Indicator } from '../../../shared/domain/framework';
+import { AGGREGATION_LABELS, describeThreshold } from '../../../shared/domain/rules';
+import { safeCellText as safe } from '../../../shared/domain/safe-cell-text';
+import { scaleMax, scaleMin } from '../../../shared/domain/scale';
+import { weightedPoints } from '../../../shared/domain/totals';
+import { effectiveWeights } from '../../../shared/domain/weights';
+import { DECLARATION_LABELS, MITIGATION_LABELS } from '../../../shared/domain/conflicts';
+import { MEMBER_ROLE_LABELS } from '../../../shared/api/evaluations';
+import type { ResultsSnapshot } from './snapshot';
+import { scoreShading, sheetOptions, styleHeader, WRAP, type SheetMeta } from './sheet-style';
+
+export type Progress = (done: number, total: number) => void;
+
+/** Lets the event loop breathe during a long export so the host keeps answering (and progress can be read). */
+const breathe = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+function numberIndicators(items: readonly Indicator[]): string {
+  const lines: string[] = [];
+  const walk = (list: readonly Indicator[], prefix: string, depth: number) =>
+    list.forEach((item, i) => {
+      const number = `${prefix}${i + 1}`;
+      lines.push(`${'  '.repeat(depth)}${number}. ${item.text}`);
+      walk(item.children, `${number}.`, depth + 1);
+    });
+  walk(items, '', 0);
+  return lines.join('\n');
+}
+
+export const SHEETS = ['Ranking', 'Breakdown', 'Framework & scale', 'Individual scores', 'Moderation log', 'Conflicts of interest'] as const;
+
+/**
+ * The ranked-results workbook procurement leads hand to their boards. Written with exceljs's streaming
+ * writer; totals on the Ranking sheet are live formulas over the Breakdown sheet whose cached values are
+ * the app's own figures.
+ */
+export async function writeRankedWorkbook(snap: ResultsSnapshot, meta: SheetMeta, onProgress: Progress = () => {}): Promise<Buffer> {
+  const { evaluation, ranking, board } = snap;
+  const { framework, settings } = evaluation;
+  const criteria = listCriteria(framework);
+  const weights = effectiveWeights(settings.weights);
+  const max = scaleMax(settings.scale);
+  const areaTitle = new Map(framework.areas.map((a) => [a.id, a.title]));
+  const stageLabel = new Map(framework.stages.map((s) => [s.id, s.label]));
+  const criterionName = (id: string) => {
+    const c = criteria.find((x) => x.id === id);
+    return c ? `${areaTitle.get(c.areaId)} — ${stageLabel.get(c.stageId)}` : id;
+  };
+  const rows = [...ranking.ranked, ...ranking.failed];
+  const sealedCount = board.reduce((n, b) => n + b.criteria.reduce((m, c) => m + c.sealed.length, 0), 0);
+  const versionCount = snap.moderationLog.reduce((n, l) => n + l.versions.length, 0);
+  const total = rows.length + rows.length * criteria.length + criteria.length + sealedCount + versionCount + snap.declarations.length;
+  let done = 0;
+  const tick = async (n = 1) => {
+    done += n;
+    if (done % 500 < n) {
+      onProgress(done, total);
+      await breathe();
+    }
+  };
+
+  const chunks: Buffer[] = [];
+  const stream = new PassThrough();
+  stream.on('data', (c: Buffer) => chunks.push(c));
+  const finished = new Promise<void>((resolve, reject) => {
+    stream.on('end', resolve);
+    stream.on('error', reject);
+  });
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
+  wb.creator = 'Capability Assessment';
+  wb.title = evaluation.name;
+  wb.created = new Date(meta.exportedAt);
+
+  // Breakdown rows: one per bidder × criterion, in ranking order. Its layout is what the Ranking formulas read.
+  const breakdownLast = 1 + rows.length * criteria.length;
+  const bd = (col: string) => `Breakdown!$${col}$2:$${col}$${Math.max(2, breakdownLast)}`;
+
+  // --- Ranking ---------------------------------------------------------------------------------------
+  const rk = wb.addWorksheet('Ranking', sheetOptions(meta));
+  rk.columns = [
+    { header: 'Rank', width: 7 },
+    { header: 'Bidder', width: 32 },
+    { header: 'Lead organisation', width: 32 },
+    { header: 'Consortium members', width: 44 },
+    { header: 'Total (%)', width: 11 },
+    ...framework.areas.map((a) => ({ header: a.title, width: 18 })),
+    ...framework.stages.map((s) => ({ header: s.label, width: 13 })),
+    { header: 'Threshold status', width: 20 },
+    { header: 'Threshold failures', width: 50 },
+    { header: 'Tie', width: 30 },
+  ];
+  styleHeader(rk.getRow(1));
+  const col = (i: number) => rk.getColumn(i).letter;
+  const firstArea = 6;
+  const firstStage = firstArea + framework.areas.length;
+  for (const [i, r] of rows.entries()) {
+    const rowNo = i + 2;
+    const bidder = evaluation.bidders.find((b) => b.id === r.bidderId);
+    const lead = bidder?.members.find((m) => m.role === 'lead')?.organisation ?? '';
+    const members = (bidder?.members ?? []).filter((m) => m.role !== 'lead').map((m) => `${m.organisation} (${MEMBER_ROLE_LABELS[m.role].toLowerCase()})`);
+    const name = `$B${rowNo}`;
+    const values: ExcelJS.CellValue[] = [
+      r.rank ?? 'Fails threshold',
+      safe(r.name),
+      safe(lead),
+      safe(members.join('; ')),
+      { formula: `SUMPRODUCT(--(${bd('A')}=${name}),${bd('H')})`, result: r.total },
+      ...framework.areas.map((a, j) => ({
+        formula: `SUMPRODUCT((${bd('A')}=${name})*(${bd('B')}=${col(firstArea + j)}$1),${bd('H')})`,
+        result: r.byArea.find((x) => x.id === a.id)?.points ?? 0,
+      })),
+      ...framework.stages.map((s, j) => ({
+        formula: `SUMPRODUCT((${bd('A')}=${name})*(${bd('C')}=${col(firstStage + j)}$1),${bd('H')})`,
+        result: r.byStage.find((x) => x.id === s.id)?.points ?? 0,
+      })),
+      r.failures.length === 0 ? (r.complete ? 'Meets all thresholds' : 'Provisional') : 'Fails a threshold',
+      safe(r.failures.map((f) => `${f.rule} (${criterionName(f.criterionId)}: ${f.score})`).join('; ')),
+      r.tied ? 'Tied' : (r.tieBrokenBy ?? ''),
+    ];
+    const row = rk.addRow(values);
+    row.alignment = WRAP;
+    for (let c = 5; c < firstStage + framework.stages.length; c++) row.getCell(c).numFmt = '0.00';
+    row.commit();
+    await tick();
+  }
+  rk.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1 + rows.length, column: firstStage + framework.stages.length + 2 } };
+  rk.commit();
+
+  // --- Breakdown -------------------------------------------------------------------------------------
+  const br = wb.addWorksheet('Breakdown', sheetOptions(meta));
+  br.columns = [
+    { header: 'Bidder', width: 32 },
+    { header: 'Capability area', width: 30 },
+    { header: 'Stage', width: 12 },
+    { header: 'Criterion', width: 44 },
+    { header: `Score (${AGGREGATION_LABELS[settings.rules.aggregation].toLowerCase()})`, width: 16 },
+    { header: 'Maximum', width: 10 },
+    { header: 'Effective weight (%)', width: 12 },
+    { header: 'Weighted score (% points)', width: 14 },
+  ];
+  styleHeader(br.getRow(1));
+  let r = 2;
+  for (const bidder of rows) {
+    const scores = new Map(board.find((b) => b.bidderId === bidder.bidderId)?.criteria.map((c) => [c.criterionId, c.aggregated]));
+    for (const c of criteria) {
+      const score = scores.get(c.id) ?? null;
+      const weight = weights.get(c.id) ?? 0;
+      const row = br.addRow([
+        safe(bidder.name),
+        safe(areaTitle.get(c.areaId) ?? ''),
+        safe(stageLabel.get(c.stageId) ?? ''),
+        safe(criterionName(c.id)),
+        score,
+        max,
+        weight,
+        { formula: `IF(E${r}="","",G${r}*E${r}/F${r})`, result: score === null ? '' : weightedPoints(weight, score, max) },
+      ]);
+      row.getCell(5).numFmt = '0.00';
+      row.getCell(7).numFmt = '0.00';
+      row.getCell(8).numFmt = '0.0000';
+      row.commit();
+      r++;
+      await tick();
+    }
+  }
+  br.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, r - 1), column: 8 } };
+  br.addConditionalFormatting(scoreShading(`E2:E${Math.max(2, r - 1)}`, scaleMin(settings.scale), max));
+  br.commit();
+
+  // --- Framework & scale ------------------------------------------------------------------------------
+  const fw = wb.addWorksheet('Framework & scale', sheetOptions(meta));
+  fw.columns = [
+    { header: 'Capability area', width: 30 },
+    { header: 'Stage', width: 12 },
+    { header: 'Time horizon', width: 24 },
+    { header: 'Effective weight (%)', width: 12 },
+    { header: 'Guidance questions', width: 60 },
+    { header: 'Evidence indicators', width: 80 },
+  ];
+  styleHeader(fw.getRow(1));
+  for (const c of criteria) {
+    const area = framework.areas.find((a) => a.id === c.areaId)!;
+    const stage = framework.stages.find((s) => s.id === c.stageId)!;
+    let count = 0;
+    walkIndicators(area.indicators[stage.id] ?? [], () => count++);
+    const row = fw.addRow([
+      safe(area.title),
+      safe(stage.label),
+      safe(stage.horizon),
+      weights.get(c.id) ?? 0,
+      safe(area.questions.map((q, i) => `${i + 1}. ${q}`).join('\n')),
+      safe(numberIndicators(area.indicators[stage.id] ?? [])),
+    ]);
+    row.alignment = WRAP;
+    row.getCell(4).numFmt = '0.00';
+    row.commit();
+    await tick();
+  }
+  fw.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1 + criteria.length, column: 6 } };
+  const section = (title: string) => {
+    fw.addRow([]).commit();
+    const head = fw.addRow([title]);
+    head.font = { bold: true, size: 13 };
+    head.commit();
+  };
+  section('Scoring scale');
+  fw.addRow(['Score', 'Label', 'Descriptor']).commit();
+  for (const p of settings.scale.points) fw.addRow([p.value, safe(p.label), safe(p.descriptor)]).commit();
+  section('Minimum thresholds');
+  if (settings.thresholds.length === 0) fw.addRow(['None']).commit();
+  for (const t of settings.thresholds) fw.addRow([safe(describeThreshold(t, framework))]).commit();
+  section('Rules');
+  fw.addRow(['Aggregation rule', safe(AGGREGATION_LABELS[settings.rules.aggregation])]).commit();
+  fw.addRow(['Tie-break rule', safe(ranking.tieBreakRule)]).commit();
+  fw.addRow(['Spread tolerance (points)', settings.rules.spreadTolerance]).commit();
+  fw.addRow(['Set-up version', evaluation.settingsVersion, `saved ${evaluation.settingsSavedAt} by ${safe(evaluation.settingsSavedBy)}`]).commit();
+  fw.addRow(['Capability framework', safe(framework.name), safe(framework.source)]).commit();
+  fw.commit();
+
+  // --- Individual scores ------------------------------------------------------------------------------
+  const is = wb.addWorksheet('Individual scores', sheetOptions(meta));
+  is.columns = [
+    { header: 'Evaluator', width: 24 },
+    { header: 'Bidder', width: 30 },
+    { header: 'Capability area', width: 28 },
+    { header: 'Stage', width: 12 },
+    { header: 'Score', width: 8 },
+    { header: 'Rationale', width: 80 },
+    { header: 'Evidence references', width: 40 },
+    { header: 'Sealed at', width: 22 },
+  ];
+  styleHeader(is.getRow(1));
+  let isRows = 1;
+  for (const b of board) {
+    for (const c of b.criteria) {
+      for (const s of c.sealed) {
+        const refs = s.evidenceRefs.map((e) => `${snap.documentNames.get(e.documentId) ?? e.documentId}${e.location ? `, ${e.location}` : ''}`);
+        const row = is.addRow([
+          safe(s.evaluatorName),
+          safe(b.bidderName),
+          safe(areaTitle.get(c.areaId) ?? ''),
+          safe(stageLabel.get(c.stageId) ?? ''),
+          s.score,
+          safe(s.rationale),
+          safe(refs.join('; ')),
+          s.sealedAt,
+        ]);
+        row.alignment = WRAP;
+        row.commit();
+        isRows++;
+        await tick();
+      }
+    }
+  }
+  is.autoFilter = { from: { row: 1, column: 1 }, to: { row: isRows, column: 8 } };
+  is.addConditionalFormatting(scoreShading(`E2:E${Math.max(2, isRows)}`, scaleMin(settings.scale), max));
+  is.commit();
+
+  // --- Moderation log ---------------------------------------------------------------------------------
+  const ml = wb.addWorksheet('Moderation log', sheetOptions(meta));
+  ml.columns = [
+    { header: 'Bidder', width: 30 },
+    { header: 'Criterion', width: 40 },
+    { header: 'Version', width: 9 },
+    { header: 'Consensus score', width: 10 },
+    { header: 'Moderation note (internal)', width: 60 },
+    { header: 'Explanation for the bidder', width: 60 },
+    { header: 'Reason', width: 40 },
+    { header: 'Recorded by', width: 22 },
+    { header: 'Recorded at', width: 22 },
+    { header: 'Status', width: 12 },
+  ];
+  styleHeader(ml.getRow(1));
+  let mlRows = 1;
+  const bidderName = new Map(evaluation.bidders.map((b) => [b.id, b.name]));
+  for (const entry of snap.moderationLog) {
+    const count = entry.versions.length;
+    for (const [i, v] of entry.versions.entries()) {
+      const row = ml.addRow([
+        safe(bidderName.get(entry.bidderId) ?? ''),
+        safe(criterionName(entry.criterionId)),
+        count - i,
+        v.score,
+        safe(v.internalNote),
+        safe(v.bidderExplanation),
+        safe(v.reason),
+        safe(v.recordedBy),
+        v.recordedAt,
+        i === 0 ? 'Current' : 'Superseded',
+      ]);
+      row.alignment = WRAP;
+      row.commit();
+      mlRows++;
+      await tick();
+    }
+  }
+  ml.autoFilter = { from: { row: 1, column: 1 }, to: { row: mlRows, column: 10 } };
+  ml.commit();
+
+  // --- Conflicts of interest --------------------------------------------------------------------------
+  const ci = wb.addWorksheet('Conflicts of interest', sheetOptions(meta));
+  ci.columns = [
+    { header: 'Person', width: 24 },
+    { header: 'Bidder', width: 30 },
+    { header: 'Declared against', width: 34 },
+    { header: 'Declaration', width: 18 },
+    { header: 'Description', width: 50 },
+    { header: 'Declared at', width: 22 },
+    { header: 'Status', width: 12 },
+    { header: 'Mitigation decisions', width: 60 },
+  ];
+  styleHeader(ci.getRow(1));
+  for (const d of snap.declarations) {
+    const row = ci.addRow([
+      safe(d.personName),
+      safe(bidderName.get(d.bidderId) ?? ''),
+      safe(d.subject),
+      DECLARATION_LABELS[d.kind],
+      safe(d.description),
+      d.declaredAt,
+      d.supersededBy ? 'Superseded' : 'Current',
+      safe(d.mitigations.map((m) => `${m.decidedAt.slice(0, 10)} ${MITIGATION_LABELS[m.decision]} — ${m.reason} (${m.decidedBy})`).join('\n')),
+    ]);
+    row.alignment = WRAP;
+    row.commit();
+    await tick();
+  }
+  ci.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1 + snap.declarations.length, column: 8 } };
+  ci.commit();
+
+  await wb.commit();
+  await finished;
+  onProgress(total, total);
+  return Buffer.concat(chunks);
+}

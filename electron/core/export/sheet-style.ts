@@ -1,0 +1,49 @@
+import type ExcelJS from 'exceljs';
+
+export interface SheetMeta {
+  evaluationName: string;
+  securityMarking: string;
+  exportedAt: string;
+}
+
+/** Header and footer codes treat & as a command: a literal & is written &&. */
+const hf = (text: string) => text.replace(/&/g, '&&');
+
+/** Options every sheet shares: frozen header row, landscape A4 fitted to width, marking in the header. */
+export function sheetOptions(meta: SheetMeta, frozenRows = 1): Partial<ExcelJS.AddWorksheetOptions> {
+  return {
+    views: [{ state: 'frozen', ySplit: frozenRows, xSplit: 0 }],
+    pageSetup: { orientation: 'landscape', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: `1:${frozenRows}` },
+    headerFooter: {
+      oddHeader: `&L&B${hf(meta.securityMarking)}&R${hf(meta.evaluationName)}`,
+      oddFooter: `&L${hf(meta.securityMarking)} · exported ${hf(meta.exportedAt.slice(0, 16).replace('T', ' '))} UTC&RPage &P of &N`,
+    },
+  };
+}
+
+export function styleHeader(row: ExcelJS.Row): void {
+  row.font = { bold: true, color: { argb: 'FFFFFFFF' } };
+  row.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FF0B0C0C' } };
+  row.alignment = { vertical: 'top', wrapText: true };
+}
+
+/** Scores shaded from low (light red) to high (green), with the text still readable. */
+export function scoreShading(ref: string, min: number, max: number): ExcelJS.ConditionalFormattingOptions {
+  return {
+    ref,
+    rules: [
+      {
+        type: 'colorScale',
+        priority: 1,
+        cfvo: [
+          { type: 'num', value: min },
+          { type: 'num', value: (min + max) / 2 },
+          { type: 'num', value: max },
+        ],
+        color: [{ argb: 'FFF4C7C3' }, { argb: 'FFFFF2CC' }, { argb: 'FFC6EFCE' }],
+      },
+    ],
+  };
+}
+
+export const WRAP: Partial<ExcelJS.Alignment> = { vertical: 'top', wrapText: true };

@@ -1,0 +1,34 @@
+import { z } from 'zod';
+import { Id } from './common';
+import { method } from './define';
+
+export const DEFAULT_SECURITY_MARKING = 'OFFICIAL-SENSITIVE: COMMERCIAL';
+const JobId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'not a valid job id');
+
+export const exportMethods = {
+  /** The ranked-results workbook (xlsx), with live formulas; pass a jobId to follow progress with jobs.progress. */
+  'export.rankedWorkbook': method({
+    params: z
+      .object({
+        evaluationId: Id,
+        securityMarking: z.string().trim().min(1).max(80).default(DEFAULT_SECURITY_MARKING),
+        jobId: JobId.optional(),
+      })
+      .strict(),
+    result: z.object({ fileName: z.string(), contentBase64: z.string(), bytes: z.number().int() }),
+    mutates: false,
+    audited: true,
+  }),
+  /** Individual and consensus scores as CSV, for people who analyse elsewhere. */
+  'export.scoresCsv': method({
+    params: z.object({ evaluationId: Id }).strict(),
+    result: z.object({ fileName: z.string(), csv: z.string() }),
+    mutates: false,
+    audited: true,
+  }),
+  'jobs.progress': method({
+    params: z.object({ jobId: JobId }).strict(),
+    result: z.object({ done: z.number().int(), total: z.number().int(), label: z.string(), finished: z.boolean() }).nullable(),
+    mutates: false,
+  }),
+};
