@@ -23,3 +23,36 @@ export async function demoOpenForScoring(host: RunningHost) {
   const person = (name: string) => evaluation.panel.find((m) => m.name.startsWith(name))!.personId;
   return { evaluationId, leadPersonId, evaluation, person };
 }
+
+/** The demo carried to results through the real API: everyone declared clear, every evaluator's scores saved and sealed. */
+export async function scoredDemo(host: RunningHost, scoreFor: (evaluator: number, bidder: number, criterion: number) => number = (e, b, c) => 2 + ((e + b + c) % 4)) {
+  const demo = await demoOpenForScoring(host);
+  const { evaluation, evaluationId } = demo;
+  const evaluators = evaluation.panel.filter((m) => m.role === 'evaluator');
+  const moderator = evaluation.panel.find((m) => m.role === 'moderator')!;
+  for (const person of [...evaluators, moderator]) {
+    for (const bidder of await callApi(host, person.personId, 'conflicts.mine', { evaluationId })) {
+      for (const subject of bidder.subjects) {
+        await callApi(host, person.personId, 'conflicts.declare', { evaluationId, bidderId: bidder.bidderId, memberId: subject.memberId, kind: 'none', description: '' });
+      }
+    }
+  }
+  const criteria = evaluation.framework.areas.flatMap((a) => evaluation.framework.stages.map((s) => `${a.id}/${s.id}`));
+  for (const [e, evaluator] of evaluators.entries()) {
+    for (const [b, bidder] of evaluation.bidders.entries()) {
+      for (const [c, criterionId] of criteria.entries()) {
+        await callApi(host, evaluator.personId, 'scoring.save', {
+          evaluationId,
+          bidderId: bidder.id,
+          criterionId,
+          score: scoreFor(e, b, c),
+          rationale: `The response for ${criterionId} cites its evidence in section ${c + 1} of the bid.`,
+          evidenceRefs: [],
+          indicatorMarks: {},
+        });
+      }
+      await callApi(host, evaluator.personId, 'scoring.seal', { evaluationId, bidderId: bidder.id });
+    }
+  }
+  return { ...demo, evaluators, moderatorId: moderator.personId, criteria };
+}

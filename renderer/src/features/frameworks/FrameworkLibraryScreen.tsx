@@ -5,7 +5,7 @@ import { PageHeading } from '../../components/PageHeading';
 import type { ActionResult } from '../../stores/attempt';
 import { useFrameworks } from '../../stores/frameworks';
 import { useNavigation } from '../../stores/navigation';
-import { downloadText } from './download';
+import { downloadText } from '../../files/download';
 
 export function FrameworkLibraryScreen() {
   const { list, listError, loadList, importJson, exportJson, duplicate, drafts } = useFrameworks();

@@ -1,0 +1,57 @@
+import { create } from 'zustand';
+import { call, messageOf } from '../api/client';
+import { blobFromBase64 } from '../files/base64';
+import { downloadBlob } from '../files/download';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+export interface ExportState {
+  running: string | null;
+  progress: { done: number; total: number } | null;
+  message: string | null;
+  error: string | null;
+  rankedWorkbook(evaluationId: string, securityMarking: string): Promise<void>;
+  scoresCsv(evaluationId: string): Promise<void>;
+}
+
+const newJobId = () => `job-${crypto.randomUUID()}`;
+
+export const useExports = create<ExportState>((set) => {
+  /** Runs one export, polling the core's progress for it while it works. */
+  async function run(label: string, work: (jobId: string) => Promise<string>) {
+    const jobId = newJobId();
+    set({ running: label, progress: null, message: null, error: null });
+    const timer = setInterval(() => {
+      void call('jobs.progress', { jobId })
+        .then((p) => p && p.total > 0 && set({ progress: { done: p.done, total: p.total } }))
+        .catch(() => {});
+    }, 300);
+    try {
+      const fileName = await work(jobId);
+      set({ message: `Saved ${fileName}.` });
+    } catch (error) {
+      set({ error: messageOf(error) });
+    } finally {
+      clearInterval(timer);
+      set({ running: null, progress: null });
+    }
+  }
+  return {
+    running: null,
+    progress: null,
+    message: null,
+    error: null,
+    rankedWorkbook: (evaluationId, securityMarking) =>
+      run('Ranked-results workbook', async (jobId) => {
+        const file = await call('export.rankedWorkbook', { evaluationId, securityMarking, jobId });
+        downloadBlob(file.fileName, blobFromBase64(file.contentBase64, XLSX));
+        return file.fileName;
+      }),
+    scoresCsv: (evaluationId) =>
+      run('Scores CSV', async () => {
+        const file = await call('export.scoresCsv', { evaluationId });
+        downloadBlob(file.fileName, new Blob([file.csv], { type: 'text/csv;charset=utf-8' }));
+        return file.fileName;
+      }),
+  };
+});
