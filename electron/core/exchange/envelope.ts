@@ -1,0 +1,143 @@
+import { xchacha20poly1305 } from '@noble/ciphers/chacha.js';
+import { hmac } from '@noble/hashes/hmac.js';
+import { scrypt } from '@noble/hashes/scrypt.js';
+import { sha256 } from '@noble/hashes/sha2.js';
+import { randomBytes } from 'node:crypto';
+import { gzipSync, Gunzip } from 'fflate';
+import { z } from 'zod';
+import { ApiError } from '../../../shared/api/errors';
+
+/*
+ * The file that travels between laptops. Vetted, pure-JS primitives only (@noble), so the result is the
+ * same in Node and in Electron, whose crypto lacks some ciphers:
+ *
+ *   magic (8 bytes) | header length (u32, big-endian) | header (JSON) | XChaCha20-Poly1305 ciphertext
+ *
+ * The ciphertext is gzip of the JSON payload; the magic, length and header are its associated data, so a
+ * change to any byte of the file is detected. Packs are keyed by scrypt from a passphrase; the header also
+ * carries a key-check value so that a wrong passphrase is told apart from altered contents.
+ */
+
+export type EnvelopeKind = 'evaluator-pack' | 'score-return';
+const MAGIC: Record<EnvelopeKind, string> = { 'evaluator-pack': 'CAPACK01', 'score-return': 'CARETN01' };
+const KIND_NAMES: Record<EnvelopeKind, string> = { 'evaluator-pack': 'an evaluator pack', 'score-return': 'a score return' };
+
+export const SCRYPT_DEFAULT = { N: 2 ** 17, r: 8, p: 1 };
+const SCRYPT_MIN_N = 2 ** 15;
+const SCRYPT_MAX_N = 2 ** 20;
+const MAX_HEADER_BYTES = 16 * 1024;
+
+export const EnvelopeHeaderSchema = z
+  .object({
+    version: z.literal(1),
+    packId: z.string().min(8).max(64),
+    evaluationId: z.string().min(8).max(64),
+    evaluatorId: z.string().min(8).max(64),
+    createdAt: z.string().max(40),
+    nonce: z.string().regex(/^[A-Za-z0-9+/]{32}$/),
+    keyCheck: z.string().regex(/^[0-9a-f]{16}$/),
+    kdf: z
+      .object({
+        name: z.literal('scrypt'),
+        N: z.number().int().min(SCRYPT_MIN_N).max(SCRYPT_MAX_N),
+        r: z.literal(8),
+        p: z.literal(1),
+        salt: z.string().regex(/^[A-Za-z0-9+/]{22}==$/),
+      })
+      .strict()
+      .optional(),
+  })
+  .strict();
+export type EnvelopeHeader = z.infer<typeof EnvelopeHeaderSchema>;
+
+const b64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64');
+const unb64 = (text: string) => new Uint8Array(Buffer.from(text, 'base64'));
+const keyCheckOf = (key: Uint8Array) => Buffer.from(hmac(sha256, key, new TextEncoder().encode('capability-assessment key check'))).subarray(0, 8).toString('hex');
+
+let lastDerivation: { id: string; key: Uint8Array } | null = null;
+
+/** scrypt is deliberately slow; remember the last result so retrying the same file does not pay twice. */
+export function passphraseKey(passphrase: string, kdf: NonNullable<EnvelopeHeader['kdf']>): Uint8Array {
+  const id = b64(sha256(new TextEncoder().encode(JSON.stringify([passphrase, kdf]))));
+  if (lastDerivation?.id === id) return lastDerivation.key;
+  const key = scrypt(passphrase.normalize('NFC'), unb64(kdf.salt), { N: kdf.N, r: kdf.r, p: kdf.p, dkLen: 32 });
+  lastDerivation = { id, key };
+  return key;
+}
+
+export function newPassphraseKdf(): NonNullable<EnvelopeHeader['kdf']> {
+  return { name: 'scrypt', ...SCRYPT_DEFAULT, salt: b64(randomBytes(16)) } as NonNullable<EnvelopeHeader['kdf']>;
+}
+
+export function sealEnvelope(
+  kind: EnvelopeKind,
+  header: Omit<EnvelopeHeader, 'version' | 'nonce' | 'keyCheck'>,
+  key: Uint8Array,
+  payload: unknown,
+): Buffer {
+  const fullHeader: EnvelopeHeader = { ...header, version: 1, nonce: b64(randomBytes(24)), keyCheck: keyCheckOf(key) };
+  const headerBytes = Buffer.from(JSON.stringify(fullHeader), 'utf8');
+  const prefix = Buffer.alloc(12);
+  prefix.write(MAGIC[kind], 0, 'latin1');
+  prefix.writeUInt32BE(headerBytes.length, 8);
+  const aad = Buffer.concat([prefix, headerBytes]);
+  const plaintext = gzipSync(Buffer.from(JSON.stringify(payload), 'utf8'));
+  const ciphertext = xchacha20poly1305(key, unb64(fullHeader.nonce), aad).encrypt(plaintext);
+  return Buffer.concat([aad, ciphertext]);
+}
+
+/** Reads only the header, to find which key to use; nothing in it is trusted until the contents open. */
+export function readHeader(kind: EnvelopeKind, file: Buffer): EnvelopeHeader {
+  const corrupted = () => new ApiError('INVALID_PARAMS', `The file is corrupted or incomplete (truncated); ask for ${KIND_NAMES[kind]} to be sent again.`);
+  if (file.length < 12 || file.subarray(0, 8).toString('latin1') !== MAGIC[kind]) {
+    const other = (Object.keys(MAGIC) as EnvelopeKind[]).find((k) => k !== kind && file.subarray(0, 8).toString('latin1') === MAGIC[k]);
+    throw new ApiError('INVALID_PARAMS', other ? `This is ${KIND_NAMES[other]}, not ${KIND_NAMES[kind]}.` : `This file is not ${KIND_NAMES[kind]}.`);
+  }
+  const length = file.readUInt32BE(8);
+  if (length > MAX_HEADER_BYTES || file.length < 12 + length + 16) throw corrupted();
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(file.subarray(12, 12 + length).toString('utf8'));
+  } catch {
+    throw corrupted();
+  }
+  const header = EnvelopeHeaderSchema.safeParse(parsed);
+  if (!header.success) throw corrupted();
+  return header.data;
+}
+
+/** Opens an envelope, telling apart a wrong key (passphrase) from contents altered on the way. */
+export function openEnvelope(kind: EnvelopeKind, file: Buffer, key: Uint8Array, maxPayloadBytes: number): unknown {
+  const header = readHeader(kind, file);
+  if (keyCheckOf(key) !== header.keyCheck) {
+    throw new ApiError('FORBIDDEN', kind === 'evaluator-pack' ? 'The passphrase is wrong.' : 'This score return was not made from a pack issued by this installation.');
+  }
+  const headerEnd = 12 + file.readUInt32BE(8);
+  let plaintext: Uint8Array;
+  try {
+    plaintext = xchacha20poly1305(key, unb64(header.nonce), file.subarray(0, headerEnd)).decrypt(file.subarray(headerEnd));
+  } catch {
+    throw new ApiError('RULE_VIOLATION', `The ${KIND_NAMES[kind].replace(/^an? /, '')} has been altered or damaged since it was made; it cannot be trusted.`);
+  }
+  try {
+    return JSON.parse(Buffer.from(gunzipCapped(plaintext, maxPayloadBytes)).toString('utf8'));
+  } catch (error) {
+    if (error instanceof ApiError) throw error;
+    throw new ApiError('INVALID_PARAMS', `The ${KIND_NAMES[kind].replace(/^an? /, '')} could not be read.`);
+  }
+}
+
+/** Inflates with a hard cap on the output, so even an authenticated file cannot exhaust memory. */
+export function gunzipCapped(data: Uint8Array, maxBytes: number): Uint8Array {
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  const gunzip = new Gunzip((chunk) => {
+    total += chunk.length;
+    if (total > maxBytes) throw new ApiError('INVALID_PARAMS', `The file expands to more than ${Math.round(maxBytes / 1024 / 1024)} MB; it was not opened.`);
+    chunks.push(chunk);
+  });
+  gunzip.push(data, true);
+  return Buffer.concat(chunks);
+}
+
+export const fileSha256 = (file: Uint8Array): string => Buffer.from(sha256(file)).toString('hex');

@@ -1,0 +1,58 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { ApiError } from '../../../shared/api/errors';
+import { newPassphraseKdf, openEnvelope, passphraseKey, readHeader, sealEnvelope } from '../../../electron/core/exchange/envelope';
+
+const kdf = newPassphraseKdf();
+const passphrase = 'correct horse battery staple';
+const key = passphraseKey(passphrase, kdf);
+const header = { packId: 'pack-0001-abcdef', evaluationId: 'evaluation-0001', evaluatorId: 'evaluator-0001', createdAt: '2026-11-26T10:00:00.000Z', kdf };
+const payload = { hello: 'world', scores: [1, 2, 3], text: 'é — “quoted”' };
+const sealed = sealEnvelope('evaluator-pack', header, key, payload);
+const open = (file: Buffer, k = key) => openEnvelope('evaluator-pack', file, k, 1024 * 1024);
+
+describe('the travelling file envelope', () => {
+  it('opens with the right key to exactly what was sealed', () => {
+    expect(open(sealed)).toEqual(payload);
+    expect(readHeader('evaluator-pack', sealed)).toMatchObject(header);
+  });
+
+  it('says the passphrase is wrong, rather than that the file is damaged', () => {
+    expect(() => open(sealed, passphraseKey('not the passphrase', kdf))).toThrow('The passphrase is wrong.');
+  });
+
+  it('says what a file is when it is the other kind, or not ours at all', () => {
+    const ret = sealEnvelope('score-return', header, key, payload);
+    expect(() => open(ret)).toThrow('This is a score return, not an evaluator pack.');
+    expect(() => open(Buffer.from('PK\u0003\u0004 a zip file'))).toThrow('This file is not an evaluator pack.');
+  });
+
+  it('rejects every single-byte change, truncation or header edit with a clear error', () => {
+    fc.assert(
+      fc.property(fc.nat(sealed.length - 1), fc.integer({ min: 1, max: 255 }), (at, xor) => {
+        const altered = Buffer.from(sealed);
+        altered[at] = altered[at]! ^ xor;
+        expectRefused(() => open(altered));
+      }),
+      { numRuns: 300 },
+    );
+    fc.assert(
+      fc.property(fc.nat(sealed.length - 1), (length) => expectRefused(() => open(sealed.subarray(0, length)))),
+      { numRuns: 200 },
+    );
+    const headerEnd = 12 + sealed.readUInt32BE(8);
+    const edited = Buffer.from(sealed.subarray(0, headerEnd).toString('latin1').replace('evaluator-0001', 'evaluator-0002'), 'latin1');
+    expectRefused(() => open(Buffer.concat([edited, sealed.subarray(headerEnd)])));
+  });
+});
+
+function expectRefused(attempt: () => unknown) {
+  try {
+    attempt();
+  } catch (error) {
+    expect(error).toBeInstanceOf(ApiError);
+    expect((error as ApiError).message.length).toBeGreaterThan(10);
+    return;
+  }
+  throw new Error('an altered file was accepted');
+}
