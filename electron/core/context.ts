@@ -1,5 +1,6 @@
 import type { Person } from '../../shared/api/people';
 import type { Db } from './db/open';
+import type { Store } from './backup/store';
 import type { ProgressRegistry } from './jobs/progress';
 
 /** What every handler gets: the store, the acting person (null before anyone has a profile) and a clock. */
@@ -11,6 +12,8 @@ export interface HandlerContext {
   appVersion: string;
   /** Shared by every call of this core: long work reports here, jobs.progress reads it. */
   progress: ProgressRegistry;
+  /** The connection's owner: backups and restore. */
+  store: Store;
 }
 
 export type SignedInContext = HandlerContext & { actor: Person };

@@ -8,8 +8,20 @@ import type { HandlerContext } from './context';
 
 export interface Handler<M extends MethodName> {
   auth: AuthRule;
+  /**
+   * Only for a mutation that must first read an upload with an asynchronous parser (an Excel file): runs
+   * after authorisation and before the transaction, on the params alone, and must not touch the store.
+   * What it returns is handed to run, which checks it against the store inside the one transaction.
+   */
+  prepare?(ctx: HandlerContext, params: z.output<Contract[M]['params']>): Promise<unknown>;
+  /** A rolling backup is taken before this mutation runs (imports), named with this reason. */
+  backupBefore?: string;
   /** Mutations are synchronous (one SQLite transaction); reads may be async (e.g. writing a workbook). */
-  run(ctx: HandlerContext, params: z.output<Contract[M]['params']>): z.input<Contract[M]['result']> | Promise<z.input<Contract[M]['result']>>;
+  run(
+    ctx: HandlerContext,
+    params: z.output<Contract[M]['params']>,
+    prepared?: unknown,
+  ): z.input<Contract[M]['result']> | Promise<z.input<Contract[M]['result']>>;
 }
 export type Handlers = { [M in MethodName]: Handler<M> };
 export type HandlersFor<Methods> = { [M in keyof Methods & MethodName]: Handler<M> };
@@ -20,6 +32,7 @@ interface RegistryDeps {
   handlers: Handlers;
   makeContext(actor: Person | null): HandlerContext;
   findPerson(id: string): Person | undefined;
+  backupNow(reason: string): Promise<unknown>;
   log(error: unknown): void;
 }
 
@@ -28,7 +41,7 @@ interface RegistryDeps {
  * (mutations in one IMMEDIATE transaction together with their audit entry), validates the result, and
  * turns every failure into a structured error. A failed call changes nothing.
  */
-export function createDispatch({ handlers, makeContext, findPerson, log }: RegistryDeps): Dispatch {
+export function createDispatch({ handlers, makeContext, findPerson, backupNow, log }: RegistryDeps): Dispatch {
   return async (actorId, method, rawParams) => {
     try {
       if (!isMethodName(method)) throw new ApiError('UNKNOWN_METHOD', `There is no method "${method}".`);
@@ -47,10 +60,14 @@ export function createDispatch({ handlers, makeContext, findPerson, log }: Regis
       const handler = handlers[method] as Handler<MethodName>;
       let result: unknown;
       if (spec.mutates) {
+        let prepared: unknown;
+        if (handler.prepare || handler.backupBefore) authorise(handler.auth, ctx, parsed.data);
+        if (handler.prepare) prepared = await handler.prepare(ctx, parsed.data as never);
+        if (handler.backupBefore) await backupNow(handler.backupBefore);
         result = ctx.db
           .transaction(() => {
             authorise(handler.auth, ctx, parsed.data);
-            const output = handler.run(ctx, parsed.data as never);
+            const output = handler.run(ctx, parsed.data as never, prepared);
             if (output instanceof Promise) throw new Error(`mutating handler ${method} must be synchronous`);
             const checked = spec.result.parse(output);
             recordAudit(ctx, method, parsed.data, checked);
@@ -60,7 +77,8 @@ export function createDispatch({ handlers, makeContext, findPerson, log }: Regis
       } else {
         authorise(handler.auth, ctx, parsed.data);
         result = spec.result.parse(await handler.run(ctx, parsed.data as never));
-        if ('audited' in spec && spec.audited) ctx.db.transaction(() => recordAudit(ctx, method, parsed.data, null)).immediate();
+        // An export is recorded with what it produced (files are named by their SHA-256, never copied in).
+        if ('audited' in spec && spec.audited) ctx.db.transaction(() => recordAudit(ctx, method, { ...(parsed.data as object), produced: result }, null)).immediate();
       }
       return { ok: true, result };
     } catch (error) {

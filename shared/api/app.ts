@@ -10,6 +10,8 @@ export const appMethods = {
       schemaVersion: z.number().int(),
       /** True until anyone has a profile: the first screen then offers the demo evaluation. */
       firstRun: z.boolean(),
+      /** Set when the data file failed its integrity check: the app then offers only to restore a backup. */
+      recovery: z.object({ problem: z.string() }).nullable(),
     }),
     mutates: false,
   }),

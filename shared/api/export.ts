@@ -19,6 +19,19 @@ export const exportMethods = {
     mutates: false,
     audited: true,
   }),
+  /** One zip: the workbook, the audit log, framework, scale and rules, conflicts register, document hashes and a SHA-256 manifest. */
+  'export.evidencePack': method({
+    params: z
+      .object({
+        evaluationId: Id,
+        securityMarking: z.string().trim().min(1).max(80).default(DEFAULT_SECURITY_MARKING),
+        jobId: JobId.optional(),
+      })
+      .strict(),
+    result: z.object({ fileName: z.string(), contentBase64: z.string(), bytes: z.number().int(), manifestSha256: z.string() }),
+    mutates: false,
+    audited: true,
+  }),
   /** Individual and consensus scores as CSV, for people who analyse elsewhere. */
   'export.scoresCsv': method({
     params: z.object({ evaluationId: Id }).strict(),

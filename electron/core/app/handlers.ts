@@ -11,6 +11,7 @@ export const appHandlers: HandlersFor<typeof appMethods> = {
       version: ctx.appVersion,
       schemaVersion: SCHEMA_VERSION,
       firstRun: (ctx.db.prepare('SELECT COUNT(*) AS n FROM people').get() as { n: number }).n === 0,
+      recovery: null,
     }),
   },
   'demo.create': { auth: anyone, run: (ctx) => createDemoEvaluation(ctx) },

@@ -1,12 +1,37 @@
+import { createHash } from 'node:crypto';
 import type { HandlerContext } from '../context';
+import { chainHead, entryHash } from './chain';
 
-/** Appends what changed, by whom and when, inside the caller's transaction. */
+/** Appends what changed, by whom and when, inside the caller's transaction, linked into the hash chain. */
 export function recordAudit(ctx: HandlerContext, method: string, params: unknown, result: unknown): void {
   const evaluationId =
     pickString(params, 'evaluationId') ?? (method === 'evaluations.create' || method === 'demo.create' ? pickString(result, 'evaluationId') ?? pickString(result, 'id') : null);
+  const head = chainHead(ctx.db);
+  const entry = { seq: nextSeq(ctx), at: ctx.now(), actor_id: ctx.actor?.id ?? null, method, evaluation_id: evaluationId, detail: JSON.stringify(params, forTheRecord) };
   ctx.db
-    .prepare('INSERT INTO audit_log (at, actor_id, method, evaluation_id, detail) VALUES (?, ?, ?, ?, ?)')
-    .run(ctx.now(), ctx.actor?.id ?? null, method, evaluationId, JSON.stringify(params));
+    .prepare('INSERT INTO audit_log (seq, at, actor_id, method, evaluation_id, detail, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+    .run(entry.seq, entry.at, entry.actor_id, entry.method, entry.evaluation_id, entry.detail, head.hash, entryHash(head.hash, entry));
+}
+
+/** AUTOINCREMENT's counter, so a deleted last entry is never silently reused. */
+const nextSeq = (ctx: HandlerContext): number =>
+  ((ctx.db.prepare("SELECT seq FROM sqlite_sequence WHERE name = 'audit_log'").get() as { seq: number } | undefined)?.seq ?? 0) + 1;
+
+/** Secrets never enter the record; bulky content is named by its hash. */
+function forTheRecord(key: string, value: unknown): unknown {
+  if (key === 'passphrase' && typeof value === 'string') return '[not recorded]';
+  return withoutDocumentContent(key, value);
+}
+
+/**
+ * Document content is stored once, content-addressed, in blobs; the audit trail names it by its SHA-256
+ * instead of repeating up to 25 MB of base64 in every entry.
+ */
+function withoutDocumentContent(key: string, value: unknown): unknown {
+  if (typeof value !== 'string') return value;
+  if (key === 'contentBase64') return { sha256: createHash('sha256').update(Buffer.from(value, 'base64')).digest('hex') };
+  if (key === 'csv') return { sha256: createHash('sha256').update(value).digest('hex') };
+  return value;
 }
 
 function pickString(value: unknown, key: string): string | null {

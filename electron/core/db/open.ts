@@ -1,22 +1,55 @@
 import Database from 'better-sqlite3';
-import { assertNotNewer, migrate } from './migrate';
+import { SCHEMA_VERSION, assertNotNewer, migrate } from './migrate';
 
 export type Db = Database.Database;
 
+export class CorruptDatabaseError extends Error {
+  constructor(readonly problem: string) {
+    super(`The data file failed its integrity check: ${problem}`);
+    this.name = 'CorruptDatabaseError';
+  }
+}
+
+export interface OpenOptions {
+  /** Called with the database when migrations are about to run (after the integrity check), e.g. to back it up. */
+  beforeMigrations?(db: Db): void;
+}
+
+/** PRAGMA integrity_check; a file that is not a database at all counts as corrupt too. */
+function assertIntact(db: Db): void {
+  let rows: { integrity_check: string }[];
+  try {
+    rows = db.pragma('integrity_check') as { integrity_check: string }[];
+  } catch (error) {
+    throw new CorruptDatabaseError(error instanceof Error ? error.message : String(error));
+  }
+  const problems = rows.map((r) => r.integrity_check).filter((r) => r !== 'ok');
+  if (problems.length > 0) throw new CorruptDatabaseError(problems.slice(0, 3).join('; '));
+}
+
 /**
  * Opens the store with the settings the data-safety rules require: WAL, foreign keys on, and
- * synchronous = FULL so that an acknowledged commit survives power loss, not only a crash.
+ * synchronous = FULL so that an acknowledged commit survives power loss, not only a crash; checks its
+ * integrity, then applies pending migrations.
  */
-export function openDatabase(file: string): Db {
+export function openDatabase(file: string, options: OpenOptions = {}): Db {
   const db = new Database(file);
   try {
     // Refuse a newer database before any pragma below rewrites its header.
-    assertNotNewer(db);
+    try {
+      assertNotNewer(db);
+    } catch (error) {
+      if (error instanceof Error && /not a database|malformed|corrupt/i.test(error.message)) throw new CorruptDatabaseError(error.message);
+      throw error;
+    }
+    assertIntact(db);
     const mode = db.pragma('journal_mode = WAL', { simple: true });
     if (mode !== 'wal') throw new Error(`could not switch ${file} to WAL mode (got ${String(mode)})`);
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
+    const version = db.pragma('user_version', { simple: true }) as number;
+    if (version > 0 && version < SCHEMA_VERSION) options.beforeMigrations?.(db);
     migrate(db);
     return db;
   } catch (error) {

@@ -5,6 +5,7 @@ import { assertMaySeeWholeRanking } from '../ranking/handlers';
 import { writeRankedWorkbook } from './ranked-workbook';
 import { scoresCsv } from './scores-csv';
 import { takeSnapshot } from './snapshot';
+import { buildEvidencePack } from '../evidence/evidence-pack';
 
 const fileStem = (name: string, at: string) =>
   `${name.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60) || 'evaluation'}-${at.slice(0, 10)}`;
@@ -20,6 +21,22 @@ export const exportHandlers: HandlersFor<typeof exportMethods> = {
       try {
         const buffer = await writeRankedWorkbook(snapshot, { evaluationName: snapshot.evaluation.name, securityMarking, exportedAt: now }, report);
         return { fileName: `${fileStem(snapshot.evaluation.name, now)}-ranked-results.xlsx`, contentBase64: buffer.toString('base64'), bytes: buffer.length };
+      } finally {
+        if (jobId) ctx.progress.finish(jobId);
+      }
+    },
+  },
+  'export.evidencePack': {
+    auth: panel('lead'),
+    async run(ctx, { evaluationId, securityMarking, jobId }) {
+      const now = ctx.now();
+      const snapshot = takeSnapshot(ctx.db, evaluationId, ctx.actor!.id, now);
+      const report = jobId ? ctx.progress.start(jobId, ctx.actor!.id, 'Building the evidence pack') : undefined;
+      try {
+        const meta = { evaluationName: snapshot.evaluation.name, securityMarking, exportedAt: now };
+        const { zip, manifestSha256 } = await buildEvidencePack(ctx.db, snapshot, meta, report);
+        const buffer = Buffer.from(zip);
+        return { fileName: `${fileStem(snapshot.evaluation.name, now)}-evidence-pack.zip`, contentBase64: buffer.toString('base64'), bytes: buffer.length, manifestSha256 };
       } finally {
         if (jobId) ctx.progress.finish(jobId);
       }

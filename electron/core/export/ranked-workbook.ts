@@ -16,7 +16,8 @@ export type Progress = (done: number, total: number) => void;
 /** Lets the event loop breathe during a long export so the host keeps answering (and progress can be read). */
 const breathe = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-function numberIndicators(items: readonly Indicator[]): string {
+/** Evidence indicators as numbered, indented lines (1., 1.1., …). */
+export function numberIndicators(items: readonly Indicator[]): string {
   const lines: string[] = [];
   const walk = (list: readonly Indicator[], prefix: string, depth: number) =>
     list.forEach((item, i) => {
