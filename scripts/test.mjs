@@ -35,6 +35,12 @@ for (const [label, args] of [
   else failed++;
 }
 
+const buildOk = run('build', ['electron-vite', 'build']);
+checks.push(`build: ${buildOk ? 'ok' : 'FAILED'}`);
+if (buildOk) passed++;
+else failed++;
+
+// The unit tests that kill a real host process run the built web host, so build first.
 const unitOk = run('unit tests', ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile=test-results/unit.json']);
 const unit = readJson('test-results/unit.json');
 if (unit) {
@@ -44,11 +50,6 @@ if (unit) {
 }
 if (!unitOk && (!unit || unit.numFailedTests === 0)) failed++;
 checks.push(`unit: ${unit ? `${unit.numPassedTests} passed, ${unit.numFailedTests} failed` : 'did not report'}`);
-
-const buildOk = run('build', ['electron-vite', 'build']);
-checks.push(`build: ${buildOk ? 'ok' : 'FAILED'}`);
-if (buildOk) passed++;
-else failed++;
 
 if (buildOk) {
   const e2eOk = run('e2e tests (Chromium)', ['playwright', 'test']);
