@@ -1,0 +1,62 @@
+import { useEffect, useState } from 'react';
+import type { RankedRow } from '../../../../shared/api/ranking';
+import type { EvaluationSettings } from '../../../../shared/domain/settings';
+import type { Framework } from '../../../../shared/domain/framework';
+import { LoadError } from '../../components/Feedback';
+import { SelectField } from '../../components/fields';
+import { useRanking } from '../../stores/ranking';
+import { SpreadData } from './SpreadData';
+import { SpreadChart } from './charts/SpreadChart';
+import { listNames } from './format';
+
+const MARKER_LABELS = { consensus: 'Consensus (moderated score)', mean: 'Mean of the sealed scores', median: 'Median of the sealed scores' } as const;
+
+interface Props {
+  evaluationId: string;
+  rows: RankedRow[];
+  framework: Pick<Framework, 'areas' | 'stages'>;
+  settings: EvaluationSettings;
+}
+
+/** How far apart the evaluators' sealed scores are, per criterion, for one chosen bidder (from the moderation board). */
+export function SpreadSection({ evaluationId, rows, framework, settings }: Props) {
+  const [bidderId, setBidderId] = useState(rows[0]?.bidderId ?? '');
+  const { spread, spreadError, spreadBidderId, loadSpread } = useRanking();
+  useEffect(() => {
+    if (bidderId) void loadSpread(evaluationId, bidderId);
+  }, [loadSpread, evaluationId, bidderId]);
+
+  const board = spreadBidderId === bidderId ? spread : null;
+  const bidder = board?.bidders[0];
+  const markerLabel = MARKER_LABELS[board?.aggregation ?? settings.rules.aggregation];
+  return (
+    <section aria-labelledby="spread-heading">
+      <h3 id="spread-heading">Spread of scores per criterion</h3>
+      <p>
+        Each line runs from the lowest to the highest sealed score; criteria whose spread reaches the tolerance of {settings.rules.spreadTolerance}{' '}
+        are flagged for moderation.
+      </p>
+      <SelectField label="Bidder" hint="Whose scores to show" value={bidderId} onChange={(e) => setBidderId(e.target.value)}>
+        {rows.map((r) => (
+          <option key={r.bidderId} value={r.bidderId}>
+            {r.name}
+          </option>
+        ))}
+      </SelectField>
+      <LoadError message={spreadBidderId === bidderId ? spreadError : null} />
+      {!board && !spreadError && <p role="status">Loading the scores…</p>}
+      {bidder && (
+        <>
+          {bidder.awaiting.length > 0 && <p>Still to seal: {listNames(bidder.awaiting)}. Only sealed scores are shown.</p>}
+          <SpreadChart
+            criteria={bidder.criteria}
+            framework={framework}
+            scalePoints={settings.scale.points.map((p) => p.value)}
+            markerLabel={markerLabel}
+          />
+          <SpreadData bidder={bidder} framework={framework} markerLabel={markerLabel} />
+        </>
+      )}
+    </section>
+  );
+}
