@@ -17,6 +17,7 @@ export function boardCriterion(
   sealed: SealedScore[],
   consensus: { current: BoardCriterion['consensus']; versions: number } | undefined,
   settings: EvaluationSettings,
+  allSealed: boolean,
 ): BoardCriterion {
   const values = sealed.map((s) => s.score);
   return {
@@ -29,7 +30,8 @@ export function boardCriterion(
     flagged: isFlagged(values, settings.rules.spreadTolerance),
     consensus: consensus?.current ?? null,
     versions: consensus?.versions ?? 0,
-    aggregated: aggregate(settings.rules.aggregation, values, consensus?.current?.score ?? null),
+    // A mean or median of only the evaluators who have sealed so far is not the panel's score: none counts until all have sealed.
+    aggregated: aggregate(settings.rules.aggregation, allSealed ? values : [], consensus?.current?.score ?? null),
   };
 }
 
@@ -51,12 +53,13 @@ export function buildBoard(db: Db, evaluationId: string, bidderIds: readonly str
     const sealedHere = sealed.get(bidderId) ?? new Map<string, SealedScore[]>();
     const sealers = new Set([...sealedHere.values()].flat().map((s) => s.evaluatorId));
     const awaiting = evaluators.filter((e) => !sealers.has(e.personId) && accessTo(db, evaluationId, e.personId, bidderId) !== 'recused').map((e) => e.name);
+    const allSealed = awaiting.length === 0 && sealers.size > 0;
     return {
       bidderId,
       bidderName: names.get(bidderId) ?? bidderId,
-      allSealed: awaiting.length === 0 && sealers.size > 0,
+      allSealed,
       awaiting,
-      criteria: criteria.map((c) => boardCriterion(c, sealedHere.get(c.id) ?? [], consensus.get(bidderId)?.get(c.id), settings)),
+      criteria: criteria.map((c) => boardCriterion(c, sealedHere.get(c.id) ?? [], consensus.get(bidderId)?.get(c.id), settings, allSealed)),
     };
   });
   return { inputs: { framework, settings }, bidders };

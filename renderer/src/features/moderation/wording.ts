@@ -1,0 +1,40 @@
+import type { BoardCriterion } from '../../../../shared/api/moderation';
+import type { Framework } from '../../../../shared/domain/framework';
+import type { Scale } from '../../../../shared/domain/scale';
+
+/** "Governance and leadership — Developing": a criterion by its capability area and stage. */
+export function criterionName(framework: Pick<Framework, 'areas' | 'stages'>, c: Pick<BoardCriterion, 'areaId' | 'stageId'>): string {
+  const area = framework.areas.find((a) => a.id === c.areaId)?.title ?? c.areaId;
+  const stage = framework.stages.find((s) => s.id === c.stageId)?.label ?? c.stageId;
+  return `${area} — ${stage}`;
+}
+
+/** "3 — Moderate confidence": a score point with its label on the evaluation's scale. */
+export function scoreLabel(scale: Scale, value: number): string {
+  const point = scale.points.find((p) => p.value === value);
+  return point ? `${value} — ${point.label}` : String(value);
+}
+
+export const oneDecimal = (n: number): string => n.toFixed(1);
+
+/** Whole numbers as they are; a mean or median to at most two decimal places. */
+export const points = (n: number): string => (Number.isInteger(n) ? String(n) : String(Math.round(n * 100) / 100));
+
+export const when = (timestamp: string): string => new Date(timestamp).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
+
+/**
+ * Why a reason must accompany this consensus, or null when none is needed: the core requires one when the
+ * score differs from every evaluator's sealed score, or when it replaces an earlier consensus.
+ */
+export function reasonNeeded(criterion: Pick<BoardCriterion, 'sealed' | 'consensus'>, score: number | null): string | null {
+  const why: string[] = [];
+  if (criterion.consensus) why.push('it changes the consensus already recorded');
+  if (score !== null && !criterion.sealed.some((s) => s.score === score)) why.push('the score differs from every evaluator’s score');
+  return why.length > 0 ? `Required because ${why.join(' and ')}.` : null;
+}
+
+/** "Alice Jones and Ben Carter": names in running text. */
+export function listOfNames(names: readonly string[]): string {
+  if (names.length <= 1) return names.join('');
+  return `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+}

@@ -1,0 +1,242 @@
+import type { Locator, Page } from '@playwright/test';
+import { callApi, demoOpenForScoring } from './support/api';
+import { expect, expectAccessible, openTab, test } from './support/fixtures';
+import type { RunningHost } from './support/web-host';
+
+const A = 'Wandle Community Health Alliance';
+const B = 'South London Integrated Care Partnership';
+const B_PARTNER = 'Raynes Park Community Interest Company';
+const EVALUATION = 'Demo: Merton integrated community services';
+const GOV_DEV = 'governance-and-leadership/developing';
+const GOV_DEV_NAME = 'Governance and leadership — Developing';
+const CRITERIA = ['governance-and-leadership', 'transformation-change', 'culture-change-continuous-improvement', 'managing-resources'].flatMap((area) =>
+  ['developing', 'maturing', 'thriving'].map((stage) => `${area}/${stage}`),
+);
+
+/** Presses Tab until the target has focus: the keyboard's way of getting somewhere, never a click. */
+async function tabTo(page: Page, target: Locator, limit = 150): Promise<void> {
+  for (let i = 0; i < limit; i += 1) {
+    if (await target.evaluate((el) => el === document.activeElement)) return;
+    await page.keyboard.press('Tab');
+  }
+  throw new Error(`Tab never reached ${target.toString()}`);
+}
+
+/**
+ * Through the real API: every panel member but the lead declares no conflict (except the moderator, with
+ * B's consortium partner); the three evaluators score bidder A — 1, 3 and 4 on Governance and leadership —
+ * Developing, Chen citing an evidence document, 3 everywhere else — and seal.
+ */
+async function sealedScores(host: RunningHost, { chenSeals = true } = {}) {
+  const demo = await demoOpenForScoring(host);
+  const { evaluationId, evaluation, person } = demo;
+  const tom = person('Tom Okafor');
+  for (const personId of [tom, person('Alice Jones'), person('Ben Carter'), person('Chen Li')]) {
+    for (const bidder of evaluation.bidders) {
+      for (const member of [null, ...bidder.members]) {
+        const conflict = personId === tom && member?.organisation === B_PARTNER;
+        await callApi(host, personId, 'conflicts.declare', {
+          evaluationId,
+          bidderId: bidder.id,
+          memberId: member?.id ?? null,
+          kind: conflict ? 'actual' : 'none',
+          description: conflict ? 'I was a trustee of Raynes Park CIC until last year.' : '',
+        });
+      }
+    }
+  }
+  const bidderA = evaluation.bidders.find((b) => b.name === A)!;
+  const { document } = await callApi(host, demo.leadPersonId, 'documents.add', {
+    evaluationId,
+    bidderId: bidderA.id,
+    fileName: 'governance-structure.pdf',
+    mediaType: 'application/pdf',
+    contentBase64: Buffer.from('%PDF-1.4\n% Wandle governance structure\n').toString('base64'),
+  });
+  for (const [name, govDev] of [
+    ['Alice Jones', 1],
+    ['Ben Carter', 3],
+    ['Chen Li', 4],
+  ] as const) {
+    for (const criterionId of CRITERIA) {
+      await callApi(host, person(name), 'scoring.save', {
+        evaluationId,
+        bidderId: bidderA.id,
+        criterionId,
+        score: criterionId === GOV_DEV ? govDev : 3,
+        rationale: `${name}: the response describes a partnership board with signed terms of reference (section 2.1).`,
+        evidenceRefs: criterionId === GOV_DEV && name === 'Chen Li' ? [{ documentId: document.id, location: 'p. 4' }] : [],
+        indicatorMarks: {},
+      });
+    }
+    if (name !== 'Chen Li' || chenSeals) await callApi(host, person(name), 'scoring.seal', { evaluationId, bidderId: bidderA.id });
+  }
+  /** The score that counts for A on Governance and leadership — Developing in the ranked results. */
+  const rankedScore = async () => {
+    const ranking = await callApi(host, demo.leadPersonId, 'ranking.get', { evaluationId });
+    const row = [...ranking.ranked, ...ranking.failed].find((r) => r.bidderId === bidderA.id)!;
+    return row.profile.find((p) => p.areaId === 'governance-and-leadership' && p.stageId === 'developing')!.score;
+  };
+  return { rankedScore };
+}
+
+/** No heading skips a level on the way down (h2 → h4 would): the outline a screen-reader user navigates by. */
+async function expectHeadingsInOrder(page: Page, screen: string): Promise<void> {
+  const levels = await page.locator('h1, h2, h3, h4, h5, h6').evaluateAll((hs) => hs.map((h) => Number(h.tagName[1])));
+  const skips = levels.flatMap((level, i) => (i > 0 && level > levels[i - 1]! + 1 ? [`h${levels[i - 1]} → h${level}`] : []));
+  expect(skips, `heading levels skipped on ${screen}`).toEqual([]);
+}
+
+/** The accessibility checks of every state: axe-core, and headings in order. */
+async function checkScreen(page: Page, screen: string): Promise<void> {
+  await expectAccessible(page, screen);
+  await expectHeadingsInOrder(page, screen);
+}
+
+const criterion = (page: Page, name = GOV_DEV_NAME) => page.getByRole('region', { name, exact: true });
+
+test('the moderator finds the flagged criterion, records a consensus by keyboard alone and changes it with a reason; the lead reads the board', async ({
+  page,
+  host,
+}) => {
+  test.setTimeout(120_000); // a long story: three evaluators' scores arranged, then every state checked with axe
+  const { rankedScore } = await sealedScores(host);
+  await page.goto(host.url);
+
+  // Tom Okafor, the moderator, by keyboard only.
+  await tabTo(page, page.getByRole('button', { name: 'Continue as Tom Okafor (demo)' }));
+  await page.keyboard.press('Enter');
+  await tabTo(page, page.getByRole('button', { name: EVALUATION }));
+  await page.keyboard.press('Enter');
+  await tabTo(page, page.getByRole('button', { name: 'Moderation', exact: true }));
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 2, name: 'Moderation' })).toBeVisible();
+
+  // The list of bidders: A is ready with one criterion flagged; B, where Tom is conflicted, is named but never linked.
+  await expect(page.getByText('Scores count by: Consensus (moderated score)')).toBeVisible();
+  const rowA = page.getByRole('row', { name: new RegExp(A) });
+  await expect(rowA.getByRole('cell')).toHaveText(['Every evaluator has sealed', '1', '0 of 12']);
+  const rowB = page.getByRole('row', { name: new RegExp(B) });
+  await expect(rowB.getByRole('cell').first()).toHaveText('Recused — you see nothing of this bidder');
+  await expect(rowB.getByRole('button')).toHaveCount(0);
+  await checkScreen(page, 'moderation: list of bidders');
+
+  await tabTo(page, page.getByRole('button', { name: `Moderate ${A}` }));
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 3, name: A })).toBeFocused();
+  await expect(page.getByText('Showing 12 of 12 criteria.')).toBeVisible();
+  await checkScreen(page, 'moderation board, all criteria');
+
+  // "Flagged only" leaves the one criterion whose sealed scores are 3 points apart.
+  await tabTo(page, page.getByRole('checkbox', { name: 'Flagged only' }));
+  await page.keyboard.press('Space');
+  await expect(page.getByText('Showing 1 of 12 criteria.')).toBeVisible();
+  await expect(criterion(page)).toBeVisible();
+  await expect(criterion(page).getByText('Flagged: spread 3 ≥ tolerance 2')).toBeVisible();
+  const scores = criterion(page).getByRole('table', { name: `Sealed scores for ${GOV_DEV_NAME}` });
+  await expect(scores.getByRole('row', { name: /Alice Jones \(demo\)/ })).toContainText('1 — Very limited confidence');
+  await expect(scores.getByRole('row', { name: /Ben Carter \(demo\)/ })).toContainText('3 — Moderate confidence');
+  await expect(scores.getByRole('row', { name: /Chen Li \(demo\)/ })).toContainText('4 — Good confidence');
+  await expect(scores.getByRole('row', { name: /Chen Li \(demo\)/ })).toContainText('Chen Li: the response describes a partnership board');
+  await expect(scores.getByRole('row', { name: /Chen Li \(demo\)/ }).getByRole('cell').last()).toHaveText('governance-structure.pdf, p. 4');
+  await expect(scores.getByRole('row', { name: /Alice Jones \(demo\)/ }).getByRole('cell').last()).toHaveText('None cited');
+  await expect(criterion(page).getByRole('definition').nth(1)).toHaveText('1.2'); // standard deviation of 1, 3, 4
+  await checkScreen(page, 'moderation board, flagged only');
+
+  // A consensus of 2 differs from every evaluator's score: the form says a reason is required, and the core refuses it without one.
+  const form = criterion(page);
+  await tabTo(page, form.getByRole('radio', { name: '0 — No confidence' }));
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  await expect(form.getByRole('radio', { name: '2 — Limited confidence' })).toBeChecked();
+  await expect(form.getByText('Required because the score differs from every evaluator’s score.')).toBeVisible();
+  await tabTo(page, form.getByLabel(`Internal moderation note for ${GOV_DEV_NAME}`));
+  await page.keyboard.type('Alice read the escalation route as missing; Chen found it in the appendix. Agreed it exists but is untested.');
+  await tabTo(page, form.getByLabel(`Bidder-facing explanation for ${GOV_DEV_NAME}`));
+  await page.keyboard.type('Section 2.1 and Appendix C evidence a signed terms of reference; the escalation route is described but not yet tested.');
+  await tabTo(page, form.getByRole('button', { name: `Record consensus for ${GOV_DEV_NAME}` }));
+  await page.keyboard.press('Enter');
+  const problem = form.getByRole('alert');
+  await expect(problem).toContainText('A reason is required because the consensus differs from every evaluator’s score.');
+  await expect(problem).toBeFocused();
+  await expect(form.getByText('No consensus recorded yet.')).toBeVisible();
+  await checkScreen(page, 'moderation board, consensus refused');
+
+  await tabTo(page, form.getByLabel(`Reason for ${GOV_DEV_NAME} (required)`));
+  await page.keyboard.type('Between the scores: the route exists (Chen) but is untested (Alice).');
+  await tabTo(page, form.getByRole('button', { name: `Record consensus for ${GOV_DEV_NAME}` }));
+  await page.keyboard.press('Enter');
+  await expect(form.getByText(`Consensus recorded for ${GOV_DEV_NAME}: 2 — Limited confidence.`)).toBeVisible();
+  await expect(form.getByRole('alert')).toHaveCount(0);
+  const current = form.locator('.current-consensus');
+  await expect(current).toContainText('2 — Limited confidence');
+  await expect(current).toContainText('by Tom Okafor (demo)');
+  await expect(current).toContainText('Alice read the escalation route as missing');
+  await expect.poll(rankedScore).toBe(2);
+
+  // "Not yet moderated" now leaves nothing of the flagged ones.
+  await tabTo(page, page.getByRole('checkbox', { name: 'Not yet moderated' }));
+  await page.keyboard.press('Space');
+  await expect(page.getByText('Showing 0 of 12 criteria. No criterion matches the filters.')).toBeVisible();
+  await page.keyboard.press('Space');
+  await expect(page.getByText('Showing 1 of 12 criteria.')).toBeVisible();
+
+  // A later change is a new version: the reason is required, and the earlier version stays visible with its reason.
+  await tabTo(page, form.getByRole('radio', { name: '2 — Limited confidence' }));
+  await page.keyboard.press('ArrowRight');
+  await expect(form.getByRole('radio', { name: '3 — Moderate confidence' })).toBeChecked();
+  await expect(form.getByText('Required because it changes the consensus already recorded.')).toBeVisible();
+  await tabTo(page, form.getByLabel(`Reason for ${GOV_DEV_NAME} (required)`));
+  await page.keyboard.type('The bidder’s clarification response confirmed the escalation route was used in March.');
+  await tabTo(page, form.getByRole('button', { name: `Record consensus for ${GOV_DEV_NAME}` }));
+  await page.keyboard.press('Enter');
+  await expect(form.getByText(`Consensus recorded for ${GOV_DEV_NAME}: 3 — Moderate confidence.`)).toBeVisible();
+  await expect(form.getByRole('heading', { level: 5, name: 'Current consensus (version 2)' })).toBeVisible();
+  await expect(current).toContainText('The bidder’s clarification response confirmed');
+  await expect.poll(rankedScore).toBe(3);
+
+  const history = form.locator('details.consensus-history');
+  await tabTo(page, history.locator('summary'));
+  await page.keyboard.press('Enter');
+  await expect(history).toContainText('Version 1 (superseded)');
+  await expect(history).toContainText('2 — Limited confidence');
+  await expect(history).toContainText('Between the scores: the route exists (Chen) but is untested (Alice).');
+  await expect(history).toContainText('by Tom Okafor (demo)');
+  await checkScreen(page, 'moderation board, history open');
+
+  // Priya Shah, the procurement lead, reads the same board and cannot record.
+  await page.getByRole('button', { name: 'Switch profile' }).click();
+  await page.getByRole('button', { name: 'Continue as Priya Shah (demo)' }).click();
+  await page.getByRole('button', { name: EVALUATION }).click();
+  await openTab(page, 'Moderation');
+  await expect(page.getByRole('row', { name: new RegExp(B) }).getByRole('cell').first()).toHaveText(
+    'Waiting for Alice Jones (demo), Ben Carter (demo) and Chen Li (demo) to seal',
+  );
+  await checkScreen(page, 'moderation: list of bidders, lead');
+  await page.getByRole('button', { name: `Moderate ${A}` }).click();
+  await expect(page.getByText('You are the procurement lead: you can read the board, and only the moderator records a consensus.')).toBeVisible();
+  await expect(criterion(page).locator('.current-consensus')).toContainText('3 — Moderate confidence');
+  await expect(page.getByRole('button', { name: /^Record consensus/ })).toHaveCount(0);
+  await expect(page.getByRole('radio')).toHaveCount(0);
+  await criterion(page).locator('summary').click();
+  await expect(criterion(page).locator('details')).toContainText('Between the scores: the route exists (Chen) but is untested (Alice).');
+  await checkScreen(page, 'moderation board, lead read-only');
+});
+
+test('until every evaluator has sealed, the board shows only sealed scores and offers no consensus', async ({ page, host }) => {
+  await sealedScores(host, { chenSeals: false });
+  await page.goto(host.url);
+  await page.getByRole('button', { name: 'Continue as Tom Okafor (demo)' }).click();
+  await page.getByRole('button', { name: EVALUATION }).click();
+  await openTab(page, 'Moderation');
+  await expect(page.getByRole('row', { name: new RegExp(A) }).getByRole('cell')).toHaveText(['Waiting for Chen Li (demo) to seal', '1', '0 of 12']);
+  await page.getByRole('button', { name: `Moderate ${A}` }).click();
+
+  await expect(page.getByText('Waiting for Chen Li (demo) to seal.')).toBeVisible();
+  const scores = criterion(page).getByRole('table', { name: `Sealed scores for ${GOV_DEV_NAME}` });
+  await expect(scores.getByRole('row')).toHaveCount(3); // the header and Alice's and Ben's sealed scores
+  await expect(page.getByText('Chen Li: the response')).toHaveCount(0);
+  await expect(criterion(page).getByText('Flagged: spread 2 ≥ tolerance 2')).toBeVisible(); // 1 and 3 so far
+  await expect(page.getByRole('button', { name: /^Record consensus/ })).toHaveCount(0);
+  await checkScreen(page, 'moderation board, waiting for a seal');
+});
