@@ -6,7 +6,8 @@ import type { Core } from '../core';
 import { bearerToken, isOwnRequest, SECURITY_HEADERS, tokensEqual } from './security';
 import { readRendererFile } from './static-files';
 
-export const MAX_REQUEST_BYTES = 8 * 1024 * 1024;
+/** Room for one evidence document of up to 25 MB as base64 (about 33.4 MB) in its JSON envelope. */
+export const MAX_REQUEST_BYTES = 40 * 1024 * 1024;
 
 const STATUS_FOR: Record<ErrorCode, number> = {
   INVALID_PARAMS: 400,

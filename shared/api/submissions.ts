@@ -21,6 +21,8 @@ export const AreaResponseSchema = z.object({
   text: z.string(),
   savedAt: Timestamp,
   savedBy: z.string(),
+  /** 1 for the first save of this area's response; every save adds a version, earlier ones are kept. */
+  version: z.number().int().min(1),
 });
 export type AreaResponse = z.infer<typeof AreaResponseSchema>;
 
@@ -33,6 +35,7 @@ export const submissionMethods = {
     result: z.object({ bidderId: Id, responses: z.array(AreaResponseSchema), documents: z.array(DocumentSummarySchema) }),
     mutates: false,
   }),
+  /** Saves a new version of a bidder's response to one capability area of the evaluation's framework (procurement lead). */
   'submissions.saveResponse': method({
     params: z.object({ ...BidderRef, areaId: z.string().min(1).max(80), text: z.string().max(MAX_RESPONSE_CHARS) }).strict(),
     result: AreaResponseSchema,
@@ -55,6 +58,7 @@ export const submissionMethods = {
     result: z.object({ document: DocumentSummarySchema, duplicate: z.boolean() }),
     mutates: true,
   }),
+  /** A document's content, to the procurement lead and to panel members who may see its bidder. */
   'documents.content': method({
     params: z.object({ evaluationId: Id, documentId: Id }).strict(),
     result: z.object({ fileName: z.string(), mediaType: z.string(), contentBase64: z.string() }),

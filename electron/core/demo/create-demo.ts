@@ -7,6 +7,8 @@ import { BUILT_IN_FRAMEWORKS } from '../frameworks/built-in';
 import { findFramework } from '../frameworks/repo';
 import { addMembership } from '../panel/repo';
 import { insertPerson, listPeople } from '../people/repo';
+import { insertResponse } from '../submissions/repo';
+import { DEMO_RESPONSES } from './demo-responses';
 
 /** Fictional people and organisations: a newcomer sees a realistic panel without any real names. */
 const DEMO_PANEL: { name: string; role: PanelRole }[] = [
@@ -71,6 +73,10 @@ export function createDemoEvaluation(ctx: HandlerContext): { evaluationId: strin
     const bidderId = ctx.newId();
     insertBidder(ctx.db, { id: bidderId, evaluationId, name: bidder.name, reference: bidder.reference, at, by: leadId });
     for (const m of bidder.members) insertMember(ctx.db, { id: ctx.newId(), bidderId, ...m, at, by: leadId });
+    for (const area of source.framework.areas) {
+      const text = DEMO_RESPONSES[bidder.reference]?.[area.id];
+      if (text) insertResponse(ctx.db, { bidderId, areaId: area.id, text, at, by: leadId });
+    }
   }
   return { evaluationId, leadPersonId: leadId };
 }

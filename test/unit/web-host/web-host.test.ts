@@ -2,7 +2,7 @@ import { request } from 'node:http';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startWebHost, type WebHost } from '../../../electron/web-host/server';
+import { MAX_REQUEST_BYTES, startWebHost, type WebHost } from '../../../electron/web-host/server';
 import { tokensEqual } from '../../../electron/web-host/security';
 import { makeCore, type TestCore } from '../support/core';
 
@@ -120,7 +120,7 @@ describe('the local web host', () => {
     const huge = await send(host, '/api/people.create', {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${host.token}` },
-      body: Buffer.alloc(9 * 1024 * 1024, 0x20),
+      body: Buffer.alloc(MAX_REQUEST_BYTES + 1024 * 1024, 0x20),
     });
     expect(huge.status).toBe(413);
     const badActor = await api(host, 'people.list', { actorId: 7, params: {} });
