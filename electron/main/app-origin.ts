@@ -15,6 +15,12 @@ function parse(url: string): URL | null {
   }
 }
 
+/** The id Chromium (and so Electron) gives its built-in PDF viewer extension. */
+export const PDF_VIEWER_EXTENSION_ID = 'mhjfbmdgcfjbbpaeojofohoefgiehjai';
+
+/** A blob: URL minted by our own origin (documents the renderer opens inline). */
+export const isOwnBlobUrl = (url: string): boolean => url.startsWith('blob:') && isAppUrl(url.slice('blob:'.length));
+
 /** True only for URLs on our own app origin (scheme and host both match). */
 export function isAppUrl(url: string): boolean {
   const parsed = parse(url);
@@ -36,6 +42,9 @@ export function isAllowedRequestUrl(url: string): boolean {
     case 'devtools:':
     case 'data:':
       return true;
+    case 'chrome-extension:':
+      // Chromium's built-in PDF viewer, which shows evidence PDFs inline; no other extension exists here.
+      return parsed.host === PDF_VIEWER_EXTENSION_ID;
     default:
       return false;
   }

@@ -1,5 +1,5 @@
 import { app, type Session, type WebContents } from 'electron';
-import { isAllowedRequestUrl, isAppUrl } from './app-origin';
+import { isAllowedRequestUrl, isAppUrl, isOwnBlobUrl } from './app-origin';
 
 /** Session-wide lock-down: no permissions, no devices, no requests that leave the app. */
 export function hardenSession(session: Session): void {
@@ -20,7 +20,8 @@ function hardenWebContents(contents: WebContents): void {
     if (!isAppUrl(event.url)) event.preventDefault();
   });
   contents.on('will-frame-navigate', (event) => {
-    if (!isAppUrl(event.url)) event.preventDefault();
+    // Sub-frames may show a document the app itself put in a blob: URL (the PDF viewer), nothing else.
+    if (!isAppUrl(event.url) && !(!event.isMainFrame && isOwnBlobUrl(event.url))) event.preventDefault();
   });
   contents.on('will-redirect', (event) => {
     if (!isAppUrl(event.url)) event.preventDefault();

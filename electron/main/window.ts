@@ -26,6 +26,8 @@ export function createMainWindow({ preloadPath, allowDevTools }: MainWindowOptio
       allowRunningInsecureContent: false,
       webviewTag: false,
       spellcheck: false,
+      // Chromium's PDF viewer, for evidence PDFs shown inline; plugins cannot be installed by content.
+      plugins: true,
       devTools: allowDevTools,
     },
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { resolveRendererFile, contentTypeFor } from '../../../electron/common/renderer-files';
-import { isAllowedRequestUrl, isAppUrl } from '../../../electron/main/app-origin';
+import { isAllowedRequestUrl, isAppUrl, isOwnBlobUrl } from '../../../electron/main/app-origin';
 import { parseHostArgs } from '../../../electron/main/args';
 import { readCoreMessage } from '../../../electron/main/ipc-message';
 
@@ -16,7 +16,10 @@ describe('the desktop host talks only to its own pages', () => {
     expect(isAllowedRequestUrl('app://bundle/assets/index.js')).toBe(true);
     expect(isAllowedRequestUrl('blob:app://bundle/5f0c')).toBe(true);
     expect(isAllowedRequestUrl('data:image/png;base64,AAAA')).toBe(true);
-    for (const url of ['https://example.com/', 'http://127.0.0.1:8080/', 'ws://localhost/', 'file:///tmp/x', 'blob:https://evil.example/1']) {
+    expect(isAllowedRequestUrl('chrome-extension://mhjfbmdgcfjbbpaeojofohoefgiehjai/index.html')).toBe(true);
+    expect(isOwnBlobUrl('blob:app://bundle/5f0c')).toBe(true);
+    expect(isOwnBlobUrl('blob:https://evil.example/5f0c')).toBe(false);
+    for (const url of ['https://example.com/', 'http://127.0.0.1:8080/', 'ws://localhost/', 'file:///tmp/x', 'blob:https://evil.example/1', 'chrome-extension://abcdefghijklmnop/x']) {
       expect(isAllowedRequestUrl(url), url).toBe(false);
     }
   });
