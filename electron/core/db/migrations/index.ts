@@ -2,6 +2,9 @@ import type Database from 'better-sqlite3';
 import { initialSchema } from './001_initial_schema';
 import { bidsConflictsScores } from './002_bids_conflicts_scores';
 import { moderation } from './003_moderation';
+import { scoreSheets } from './004_score_sheets';
+import { auditChain } from './005_audit_chain';
+import { exchange } from './006_exchange';
 
 export interface Migration {
   name: string;
@@ -9,4 +12,4 @@ export interface Migration {
 }
 
 /** Ordered and append-only: a released migration is never edited, only followed by a new one. */
-export const MIGRATIONS: readonly Migration[] = [initialSchema, bidsConflictsScores, moderation];
+export const MIGRATIONS: readonly Migration[] = [initialSchema, bidsConflictsScores, moderation, scoreSheets, auditChain, exchange];

@@ -5,9 +5,10 @@ import { LoadError, SavedNotice } from '../../components/Feedback';
 import { TextField } from '../../components/fields';
 import { useExports } from '../../stores/exports';
 import { TabHeading } from '../setup/TabHeading';
+import { ScoreSheetsSection } from './ScoreSheetsSection';
 
 export function ExportTab({ evaluation }: { evaluation: EvaluationDetail }) {
-  const { running, progress, message, error, rankedWorkbook, scoresCsv } = useExports();
+  const { running, progress, message, error, rankedWorkbook, scoresCsv, evidencePack } = useExports();
   const [marking, setMarking] = useState(DEFAULT_SECURITY_MARKING);
   const exportWorkbook = (event: FormEvent) => {
     event.preventDefault();
@@ -38,6 +39,16 @@ export function ExportTab({ evaluation }: { evaluation: EvaluationDetail }) {
           </button>
         </form>
       </section>
+      <section aria-labelledby="evidence-heading">
+        <h3 id="evidence-heading">Evidence pack for auditors and any challenge</h3>
+        <p>
+          One zip with the ranked-results workbook, the audit trail, the framework, scale and rules as published, the conflicts register, every evidence
+          document’s SHA-256 and a manifest, so anyone can check with standard tools that nothing has changed. Uses the security marking above.
+        </p>
+        <button type="button" className="button-secondary" disabled={running !== null} onClick={() => void evidencePack(evaluation.id, marking)}>
+          Export evidence pack (zip)
+        </button>
+      </section>
       <section aria-labelledby="csv-heading">
         <h3 id="csv-heading">Scores for analysis elsewhere</h3>
         <p>Every sealed individual score and every consensus version, one row each, as CSV.</p>
@@ -55,6 +66,7 @@ export function ExportTab({ evaluation }: { evaluation: EvaluationDetail }) {
         )}
       </div>
       <SavedNotice message={message} />
+      <ScoreSheetsSection evaluation={evaluation} />
     </>
   );
 }
