@@ -16,6 +16,7 @@ export const scoreSheetHandlers: HandlersFor<typeof scoreSheetMethods> = {
   },
   'scoreSheets.import': {
     auth: leadOnly,
+    backupBefore: 'before-import',
     // Unzipping and parsing are asynchronous, so they run before the transaction; everything judged
     // against the store, and every write, happens in it.
     prepare: (_ctx, { contentBase64 }) => readScoreSheetUpload(contentBase64),
