@@ -47,3 +47,7 @@ export function sealBlockers(
   }
   return issues;
 }
+
+/** The one sentence both the core and the UI use when a seal is refused for blockers. */
+export const sealRefusal = (blockerCount: number): string =>
+  `Your scores for this bidder cannot be sealed yet: ${blockerCount === 1 ? '1 thing needs' : `${blockerCount} things need`} attention first.`;

@@ -7,11 +7,24 @@ export function recordAudit(ctx: HandlerContext, method: string, params: unknown
   const evaluationId =
     pickString(params, 'evaluationId') ?? (method === 'evaluations.create' || method === 'demo.create' ? pickString(result, 'evaluationId') ?? pickString(result, 'id') : null);
   const head = chainHead(ctx.db);
-  const entry = { seq: nextSeq(ctx), at: ctx.now(), actor_id: ctx.actor?.id ?? null, method, evaluation_id: evaluationId, detail: JSON.stringify(params, forTheRecord) };
+  const recorded = method in CONFIDENTIAL_UNTIL_SEALED ? CONFIDENTIAL_UNTIL_SEALED[method]!(params) : params;
+  const entry = { seq: nextSeq(ctx), at: ctx.now(), actor_id: ctx.actor?.id ?? null, method, evaluation_id: evaluationId, detail: JSON.stringify(recorded, forTheRecord) };
   ctx.db
     .prepare('INSERT INTO audit_log (seq, at, actor_id, method, evaluation_id, detail, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
     .run(entry.seq, entry.at, entry.actor_id, entry.method, entry.evaluation_id, entry.detail, head.hash, entryHash(head.hash, entry));
 }
+
+/**
+ * An evaluator's unsealed score and rationale must not reach anyone else, and the audit trail is read by the
+ * procurement lead: record what was saved by its SHA-256 (the row itself holds the content, and the hash
+ * proves it), never the content.
+ */
+const CONFIDENTIAL_UNTIL_SEALED: Record<string, (params: unknown) => unknown> = {
+  'scoring.save': (params) => {
+    const { evaluationId, bidderId, criterionId, ...content } = params as Record<string, unknown>;
+    return { evaluationId, bidderId, criterionId, contentSha256: createHash('sha256').update(JSON.stringify(content)).digest('hex') };
+  },
+};
 
 /** AUTOINCREMENT's counter, so a deleted last entry is never silently reused. */
 const nextSeq = (ctx: HandlerContext): number =>

@@ -35,7 +35,7 @@ export function startHost(dataDir: string): Promise<RunningHost> {
         process: child,
         stop: (signal = 'SIGTERM') =>
           new Promise((done) => {
-            if (child.exitCode !== null) return done();
+            if (child.exitCode !== null || child.signalCode !== null) return done();
             child.once('exit', () => done());
             child.kill(signal);
           }),
