@@ -1,13 +1,17 @@
 import { appHandlers } from './app/handlers';
+import { auditHandlers } from './audit/handlers';
+import { backupHandlers } from './backup/handlers';
 import { bidderHandlers } from './bidders/handlers';
 import { conflictHandlers } from './conflicts/handlers';
 import { evaluationHandlers } from './evaluations/handlers';
+import { exchangeHandlers } from './exchange/handlers';
 import { exportHandlers } from './export/handlers';
 import { frameworkHandlers } from './frameworks/handlers';
 import { moderationHandlers } from './moderation/handlers';
 import { panelHandlers } from './panel/handlers';
 import { peopleHandlers } from './people/handlers';
 import { rankingHandlers } from './ranking/handlers';
+import { scoreSheetHandlers } from './score-sheets/handlers';
 import { scoringHandlers } from './scoring/handlers';
 import { submissionHandlers } from './submissions/handlers';
 import type { Handlers } from './registry';
@@ -26,4 +30,8 @@ export const handlers: Handlers = {
   ...moderationHandlers,
   ...rankingHandlers,
   ...exportHandlers,
+  ...auditHandlers,
+  ...backupHandlers,
+  ...scoreSheetHandlers,
+  ...exchangeHandlers,
 };

@@ -1,5 +1,7 @@
 import { useEffect } from 'react';
 import { LoadError } from './components/Feedback';
+import { BackupsScreen } from './features/backups/BackupsScreen';
+import { RecoveryScreen } from './features/backups/RecoveryScreen';
 import { Shell } from './components/Shell';
 import { EvaluationListScreen } from './features/evaluations/EvaluationListScreen';
 import { FrameworkEditorScreen } from './features/frameworks/FrameworkEditorScreen';
@@ -13,6 +15,7 @@ export function App() {
   const status = useSession((s) => s.status);
   const loadError = useSession((s) => s.loadError);
   const me = useSession((s) => s.me);
+  const recovery = useSession((s) => s.recovery);
   const load = useSession((s) => s.load);
   useEffect(() => {
     void load();
@@ -33,6 +36,13 @@ export function App() {
       </Shell>
     );
   }
+  if (recovery) {
+    return (
+      <Shell>
+        <RecoveryScreen problem={recovery.problem} />
+      </Shell>
+    );
+  }
   return <Shell>{me ? <Screen /> : <ProfileScreen />}</Shell>;
 }
 
@@ -47,5 +57,7 @@ function Screen() {
       return <FrameworkLibraryScreen />;
     case 'framework':
       return <FrameworkEditorScreen key={route.frameworkId} frameworkId={route.frameworkId} />;
+    case 'backups':
+      return <BackupsScreen />;
   }
 }

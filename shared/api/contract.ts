@@ -1,12 +1,16 @@
 import type { z } from 'zod';
 import { appMethods } from './app';
+import { auditMethods } from './audit';
+import { backupMethods } from './backup';
 import { conflictMethods } from './conflicts';
 import { evaluationMethods } from './evaluations';
+import { exchangeMethods } from './exchange';
 import { exportMethods } from './export';
 import { frameworkMethods } from './frameworks';
 import { moderationMethods } from './moderation';
 import { rankingMethods } from './ranking';
 import { peopleMethods } from './people';
+import { scoreSheetMethods } from './score-sheets';
 import { scoringMethods } from './scoring';
 import { submissionMethods } from './submissions';
 
@@ -22,6 +26,10 @@ export const contract = {
   ...moderationMethods,
   ...rankingMethods,
   ...exportMethods,
+  ...auditMethods,
+  ...backupMethods,
+  ...scoreSheetMethods,
+  ...exchangeMethods,
 };
 
 export type Contract = typeof contract;

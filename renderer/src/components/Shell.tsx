@@ -8,6 +8,7 @@ export function Shell({ children }: { children: ReactNode }) {
   const route = useNavigation((s) => s.route);
   const go = useNavigation((s) => s.go);
   const inFrameworks = route.name === 'frameworks' || route.name === 'framework';
+  const inEvaluations = route.name === 'evaluations' || route.name === 'evaluation';
   return (
     <>
       <a className="skip-link" href="#main-content">
@@ -19,13 +20,18 @@ export function Shell({ children }: { children: ReactNode }) {
           <nav aria-label="Main">
             <ul className="main-nav">
               <li>
-                <button type="button" className="nav-link" aria-current={!inFrameworks ? 'page' : undefined} onClick={() => go({ name: 'evaluations' })}>
+                <button type="button" className="nav-link" aria-current={inEvaluations ? 'page' : undefined} onClick={() => go({ name: 'evaluations' })}>
                   Evaluations
                 </button>
               </li>
               <li>
                 <button type="button" className="nav-link" aria-current={inFrameworks ? 'page' : undefined} onClick={() => go({ name: 'frameworks' })}>
                   Capability frameworks
+                </button>
+              </li>
+              <li>
+                <button type="button" className="nav-link" aria-current={route.name === 'backups' ? 'page' : undefined} onClick={() => go({ name: 'backups' })}>
+                  Backups
                 </button>
               </li>
             </ul>

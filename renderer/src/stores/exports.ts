@@ -12,6 +12,7 @@ export interface ExportState {
   error: string | null;
   rankedWorkbook(evaluationId: string, securityMarking: string): Promise<void>;
   scoresCsv(evaluationId: string): Promise<void>;
+  evidencePack(evaluationId: string, securityMarking: string): Promise<void>;
 }
 
 const newJobId = () => `job-${crypto.randomUUID()}`;
@@ -46,6 +47,12 @@ export const useExports = create<ExportState>((set) => {
         const file = await call('export.rankedWorkbook', { evaluationId, securityMarking, jobId });
         downloadBlob(file.fileName, blobFromBase64(file.contentBase64, XLSX));
         return file.fileName;
+      }),
+    evidencePack: (evaluationId, securityMarking) =>
+      run('Evidence pack', async (jobId) => {
+        const file = await call('export.evidencePack', { evaluationId, securityMarking, jobId });
+        downloadBlob(file.fileName, blobFromBase64(file.contentBase64, 'application/zip'));
+        return `${file.fileName} (manifest SHA-256 ${file.manifestSha256})`;
       }),
     scoresCsv: (evaluationId) =>
       run('Scores CSV', async () => {

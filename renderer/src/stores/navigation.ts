@@ -12,13 +12,19 @@ export type EvaluationTab =
   | 'declarations'
   | 'register'
   | 'scoring'
-  | 'progress';
+  | 'progress'
+  | 'moderation'
+  | 'ranking'
+  | 'export'
+  | 'audit'
+  | 'packs';
 
 export type Route =
   | { name: 'evaluations' }
   /** bidderId opens one bidder inside a tab (e.g. the scoring workspace). */
   | { name: 'evaluation'; evaluationId: string; tab: EvaluationTab; bidderId?: string }
   | { name: 'frameworks' }
+  | { name: 'backups' }
   | { name: 'framework'; frameworkId: string };
 
 interface NavigationState {

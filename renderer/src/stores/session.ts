@@ -8,6 +8,8 @@ interface SessionState {
   status: 'loading' | 'ready' | 'failed';
   loadError: string | null;
   firstRun: boolean;
+  /** Set when the data file failed its integrity check: only recovery is offered. */
+  recovery: { problem: string } | null;
   version: string;
   people: Person[];
   me: Person | null;
@@ -24,13 +26,15 @@ export const useSession = create<SessionState>((set, get) => ({
   status: 'loading',
   loadError: null,
   firstRun: false,
+  recovery: null,
   version: '',
   people: [],
   me: null,
   async load() {
     try {
-      const [info, people] = await Promise.all([call('app.info', {}), call('people.list', {})]);
-      set({ status: 'ready', firstRun: info.firstRun, version: info.version, people, loadError: null });
+      const info = await call('app.info', {});
+      const people = info.recovery ? [] : await call('people.list', {});
+      set({ status: 'ready', firstRun: info.firstRun, recovery: info.recovery, version: info.version, people, loadError: null });
     } catch (error) {
       set({ status: 'failed', loadError: messageOf(error) });
     }

@@ -3,6 +3,7 @@ import { PANEL_ROLE_LABELS } from '../../../../shared/api/evaluations';
 import { ErrorSummary, LoadError } from '../../components/Feedback';
 import { SelectField, TextField } from '../../components/fields';
 import { PageHeading } from '../../components/PageHeading';
+import { OpenPack } from '../exchange/OpenPack';
 import type { ActionResult } from '../../stores/attempt';
 import { useEvaluations } from '../../stores/evaluations';
 import { useFrameworks } from '../../stores/frameworks';
@@ -51,6 +52,7 @@ export function EvaluationListScreen() {
         </table>
       )}
       <CreateEvaluationForm />
+      <OpenPack />
     </>
   );
 }

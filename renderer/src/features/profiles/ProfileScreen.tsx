@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { ErrorSummary } from '../../components/Feedback';
 import { TextField } from '../../components/fields';
 import { PageHeading } from '../../components/PageHeading';
+import { OpenPack } from '../exchange/OpenPack';
 import type { ActionResult } from '../../stores/attempt';
 import { useSession } from '../../stores/session';
 
@@ -63,6 +64,7 @@ export function ProfileScreen() {
           </button>
         </form>
       </section>
+      <OpenPack />
     </>
   );
 }

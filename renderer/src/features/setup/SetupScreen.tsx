@@ -7,6 +7,13 @@ import { useNavigation, type EvaluationTab } from '../../stores/navigation';
 import { BidsTab } from '../bids/BidsTab';
 import { DeclarationsTab } from '../conflicts/DeclarationsTab';
 import { RegisterTab } from '../conflicts/RegisterTab';
+import { AuditTab } from '../audit/AuditTab';
+import { ChainBanner } from '../audit/ChainBanner';
+import { ExportTab } from '../export/ExportTab';
+import { PacksTab } from '../exchange/PacksTab';
+import { ReturnPanel } from '../exchange/ReturnPanel';
+import { ModerationTab } from '../moderation/ModerationTab';
+import { RankingTab } from '../ranking/RankingTab';
 import { ProgressTab } from '../scoring/ProgressTab';
 import { ScoringTab } from '../scoring/ScoringTab';
 import { BiddersTab } from './BiddersTab';
@@ -34,11 +41,13 @@ export function SetupScreen({ evaluationId, tab, bidderId }: { evaluationId: str
   return (
     <>
       <PageHeading caption={`Evaluation · ${current.reference || 'no reference'} · ${EVALUATION_STATUS_LABELS[current.status]}`}>{current.name}</PageHeading>
+      {current.myRole !== 'evaluator' && <ChainBanner evaluationId={current.id} />}
       <p>
         Your role: <strong>{PANEL_ROLE_LABELS[current.myRole]}</strong>
         {current.status === 'setup' && current.myRole !== 'lead' && ' — only the procurement lead can change the set-up.'}
         {current.status !== 'setup' && ' — the evaluation is open for scoring, so its published set-up is fixed.'}
       </p>
+      <ReturnPanel evaluation={current} />
       <nav aria-label="Evaluation">
         <ul className="tabs">
           {tabs.map((t) => (
@@ -63,6 +72,11 @@ export function SetupScreen({ evaluationId, tab, bidderId }: { evaluationId: str
         {shown === 'register' && <RegisterTab evaluation={current} />}
         {shown === 'scoring' && <ScoringTab evaluation={current} bidderId={bidderId} />}
         {shown === 'progress' && <ProgressTab evaluation={current} />}
+        {shown === 'moderation' && <ModerationTab evaluation={current} bidderId={bidderId} />}
+        {shown === 'ranking' && <RankingTab evaluation={current} />}
+        {shown === 'export' && <ExportTab evaluation={current} />}
+        {shown === 'audit' && <AuditTab evaluation={current} />}
+        {shown === 'packs' && <PacksTab evaluation={current} />}
       </section>
     </>
   );

@@ -1,0 +1,134 @@
+import { randomBytes } from 'node:crypto';
+import { ApiError } from '../../../shared/api/errors';
+import { MAX_PACK_BYTES, MAX_RETURN_BYTES, PACK_EXTENSION, type exchangeMethods } from '../../../shared/api/exchange';
+import { activeRole, panel } from '../authorisation';
+import { accessTo } from '../conflicts/access';
+import type { HandlerContext } from '../context';
+import { evaluationStatus } from '../evaluations/repo';
+import type { HandlersFor } from '../registry';
+import { buildPack } from './build-pack';
+import { newPassphraseKdf, passphraseKey, sealEnvelope } from './envelope';
+import { fileBytes, fileWord, sha256Hex } from './files';
+import { mergeReturn } from './merge-return';
+import { findPack, importedBefore, insertImport, insertPack, insertRevocation, listPacks, nameOf, revocationOf } from './repo';
+import { verifyReturn } from './verify-return';
+
+/*
+ * At the installation that runs the evaluation (procurement lead or moderator): packs are made, listed and
+ * revoked here, and score returns come back in here.
+ */
+
+type IssuingMethods = Pick<typeof exchangeMethods, 'exchange.exportPack' | 'exchange.listPacks' | 'exchange.revokePack' | 'exchange.importReturn'>;
+const leadOrModerator = panel('lead', 'moderator');
+
+/** A moderator may only pass on bids they may see themselves; the procurement lead manages every bid. */
+function assertMayCarry(ctx: HandlerContext, evaluationId: string, bidders: { id: string; name: string }[]): void {
+  if (activeRole(ctx, evaluationId, ctx.actor!.id) === 'lead') return;
+  const hidden = bidders.filter((b) => accessTo(ctx.db, evaluationId, ctx.actor!.id, b.id) !== 'clear').map((b) => b.name);
+  if (hidden.length > 0) {
+    throw new ApiError(
+      'FORBIDDEN',
+      `This pack would carry the bid of ${hidden.join(', ')}, which you may not see (you are recused or have not declared yet); ask the procurement lead to make this pack.`,
+    );
+  }
+}
+
+export const issuingHandlers: HandlersFor<IssuingMethods> = {
+  'exchange.exportPack': {
+    auth: leadOrModerator,
+    run(ctx, { evaluationId, evaluatorId, passphrase }) {
+      if (evaluationStatus(ctx.db, evaluationId) !== 'scoring') {
+        throw new ApiError(
+          'RULE_VIOLATION',
+          'Open the evaluation for scoring before making evaluator packs: a pack carries the published set-up, which is fixed from then on.',
+        );
+      }
+      if (activeRole(ctx, evaluationId, evaluatorId) !== 'evaluator')
+        throw new ApiError('NOT_FOUND', 'That person is not an evaluator on this evaluation’s panel.');
+      const packId = ctx.newId();
+      const returnKey = randomBytes(32);
+      const at = ctx.now();
+      const built = buildPack(ctx.db, { evaluationId, evaluatorId, packId, returnKey: returnKey.toString('base64'), at, by: ctx.actor!.id });
+      assertMayCarry(
+        ctx,
+        evaluationId,
+        built.payload.bidders.filter((b) => b.bid !== null),
+      );
+      const kdf = newPassphraseKdf();
+      const file = sealEnvelope(
+        'evaluator-pack',
+        { packId, evaluationId, evaluatorId, createdAt: at, kdf },
+        passphraseKey(passphrase, kdf),
+        built.payload,
+      );
+      if (file.length > MAX_PACK_BYTES)
+        throw new ApiError('RULE_VIOLATION', `The pack would be larger than ${MAX_PACK_BYTES / 1024 / 1024} MB, the most one pack can be.`);
+      const sha256 = sha256Hex(file);
+      insertPack(ctx.db, {
+        id: packId,
+        evaluationId,
+        evaluatorId,
+        returnKey,
+        fileSha256: sha256,
+        bytes: file.length,
+        withheld: built.withheld,
+        documents: built.documents,
+        at,
+        by: ctx.actor!.id,
+      });
+      const names = built.payload.bidders.filter((b) => b.bid === null).map((b) => b.name);
+      return {
+        packId,
+        fileName: `${fileWord(built.payload.evaluation.name, 'evaluation')}-${fileWord(nameOf(ctx.db, 'people', evaluatorId), 'evaluator')}${PACK_EXTENSION}`,
+        contentBase64: file.toString('base64'),
+        bytes: file.length,
+        sha256,
+        withheldBidders: names,
+        documents: built.documents,
+      };
+    },
+  },
+  'exchange.listPacks': { auth: leadOrModerator, run: (ctx, { evaluationId }) => listPacks(ctx.db, evaluationId) },
+  'exchange.revokePack': {
+    auth: leadOrModerator,
+    run(ctx, { evaluationId, packId, reason }) {
+      const pack = findPack(ctx.db, packId);
+      if (!pack || pack.evaluationId !== evaluationId) throw new ApiError('NOT_FOUND', 'There is no such pack for this evaluation.');
+      const revoked = revocationOf(ctx.db, packId);
+      if (revoked) throw new ApiError('RULE_VIOLATION', `${revoked.by} already revoked this pack on ${revoked.at.slice(0, 10)}.`);
+      insertRevocation(ctx.db, { packId, reason, at: ctx.now(), by: ctx.actor!.id });
+      return listPacks(ctx.db, evaluationId);
+    },
+  },
+  'exchange.importReturn': {
+    auth: leadOrModerator,
+    run(ctx, { evaluationId, file }) {
+      const bytes = fileBytes(ctx.db, file, MAX_RETURN_BYTES, 'a score return');
+      const { pack, payload } = verifyReturn(ctx, evaluationId, bytes);
+      const added = mergeReturn(ctx.db, evaluationId, payload);
+      const fileSha = sha256Hex(bytes);
+      const nothing = added.declarations + added.scoreEntries + added.seals === 0;
+      const seen = importedBefore(ctx.db, pack.id, fileSha);
+      // Every distinct file accepted is recorded; the very same bytes again only reach the audit trail.
+      if (!seen)
+        insertImport(ctx.db, {
+          id: ctx.newId(),
+          packId: pack.id,
+          fileSha256: fileSha,
+          exportedAt: payload.exportedAt,
+          added,
+          at: ctx.now(),
+          by: ctx.actor!.id,
+        });
+      return {
+        outcome: seen ? 'already-imported' : nothing ? 'nothing-new' : 'imported',
+        packId: pack.id,
+        evaluatorId: pack.evaluatorId,
+        evaluatorName: nameOf(ctx.db, 'people', pack.evaluatorId),
+        fileSha256: fileSha,
+        exportedAt: payload.exportedAt,
+        added,
+      };
+    },
+  },
+};

@@ -1,0 +1,65 @@
+import { useId, useRef, useState, type FormEvent } from 'react';
+import { PACK_EXTENSION } from '../../../../shared/api/exchange';
+import { ErrorSummary } from '../../components/Feedback';
+import { TextField } from '../../components/fields';
+import type { ActionResult } from '../../stores/attempt';
+import { useExchange } from '../../stores/exchange';
+import { formatBytes } from './format';
+
+/**
+ * On an evaluator's own laptop: open the pack the procurement lead sent, with the passphrase they gave by
+ * another route. The evaluation then appears here, and the app continues as that evaluator.
+ */
+export function OpenPack() {
+  const openPack = useExchange((s) => s.openPack);
+  const [file, setFile] = useState<File | null>(null);
+  const [passphrase, setPassphrase] = useState('');
+  const [status, setStatus] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [result, setResult] = useState<ActionResult | null>(null);
+  const input = useRef<HTMLInputElement>(null);
+  const inputId = useId();
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!file) {
+      setResult({ ok: false, message: 'Choose the evaluator pack file to open.', issues: [] });
+      return;
+    }
+    setBusy(true);
+    setStatus('Opening the pack: checking the passphrase takes a few seconds…');
+    const outcome = await openPack(file, passphrase, (sent, total) => setStatus(`Reading the pack: ${formatBytes(sent)} of ${formatBytes(total)}…`));
+    setBusy(false);
+    setStatus('');
+    setResult(outcome);
+  };
+
+  return (
+    <section aria-labelledby="open-pack-heading" className="panel-box">
+      <h2 id="open-pack-heading">Open an evaluator pack</h2>
+      <p>
+        If a procurement lead sent you an evaluator pack ({PACK_EXTENSION}), open it here with the passphrase they gave you. The evaluation is set up
+        on this computer for you to declare, score and seal; you then send back your score return.
+      </p>
+      <ErrorSummary result={result} level={3} />
+      <form onSubmit={submit}>
+        <div className="field">
+          <label htmlFor={inputId}>Evaluator pack file</label>
+          <input ref={input} id={inputId} type="file" accept={PACK_EXTENSION} onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
+        </div>
+        <TextField
+          label="Passphrase"
+          type="password"
+          autoComplete="off"
+          value={passphrase}
+          onChange={(e) => setPassphrase(e.target.value)}
+          required
+        />
+        <button type="submit" disabled={busy}>
+          Open the pack
+        </button>
+      </form>
+      <p role="status">{status}</p>
+    </section>
+  );
+}

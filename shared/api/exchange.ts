@@ -1,0 +1,151 @@
+import { z } from 'zod';
+import { Id, Name, Timestamp } from './common';
+import { method } from './define';
+
+/*
+ * Evaluator packs and score returns: the files that carry an evaluation to an evaluator's own laptop and
+ * their declarations, scores and seals back to the moderator's installation.
+ */
+
+export const PACK_EXTENSION = '.capack';
+export const RETURN_EXTENSION = '.careturn';
+export const MIN_PASSPHRASE_CHARS = 12;
+/** A pack's file travels back to the browser as base64 in one JSON answer; this keeps it well inside a string's limits. */
+export const MAX_PACK_BYTES = 256 * 1024 * 1024;
+export const MAX_RETURN_BYTES = 16 * 1024 * 1024;
+/** Files larger than this are sent to the core in chunks of this size (the web host takes at most 40 MB a request). */
+export const UPLOAD_CHUNK_BYTES = 8 * 1024 * 1024;
+
+const base64Of = (maxBytes: number, what: string) =>
+  z
+    .string()
+    .min(1, `choose ${what}`)
+    .max(Math.ceil(maxBytes / 3) * 4, `the file is larger than ${Math.round(maxBytes / 1024 / 1024)} MB`)
+    .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'the file content is not base64');
+
+export const UploadId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'not a valid upload id');
+
+/** A file sent inline (small files) or staged beforehand with exchange.stageUpload (large packs). */
+const FileSource = (maxInlineBytes: number, what: string) =>
+  z.union([z.object({ contentBase64: base64Of(maxInlineBytes, what) }).strict(), z.object({ uploadId: UploadId }).strict()]);
+
+const Passphrase = z
+  .string()
+  .min(MIN_PASSPHRASE_CHARS, `the passphrase must be at least ${MIN_PASSPHRASE_CHARS} characters`)
+  .max(1024, 'the passphrase must be at most 1024 characters');
+
+export const AddedCountsSchema = z.object({ declarations: z.number().int(), scoreEntries: z.number().int(), seals: z.number().int() });
+export type AddedCounts = z.infer<typeof AddedCountsSchema>;
+
+export const ReturnImportSchema = z.object({
+  id: Id,
+  fileSha256: z.string(),
+  exportedAt: Timestamp,
+  importedAt: Timestamp,
+  importedBy: z.string(),
+  added: AddedCountsSchema,
+});
+export type ReturnImport = z.infer<typeof ReturnImportSchema>;
+
+export const PackSummarySchema = z.object({
+  packId: Id,
+  evaluatorId: Id,
+  evaluatorName: z.string(),
+  createdAt: Timestamp,
+  createdBy: z.string(),
+  fileSha256: z.string(),
+  bytes: z.number().int(),
+  /** Bidders whose bids the pack leaves out because the evaluator declared a conflict with them. */
+  withheldBidders: z.array(z.string()),
+  documents: z.number().int(),
+  revoked: z.object({ at: Timestamp, by: z.string(), reason: z.string() }).nullable(),
+  imports: z.array(ReturnImportSchema),
+});
+export type PackSummary = z.infer<typeof PackSummarySchema>;
+
+export const ImportOutcomeSchema = z.enum(['imported', 'nothing-new', 'already-imported']);
+export type ImportOutcome = z.infer<typeof ImportOutcomeSchema>;
+
+export const exchangeMethods = {
+  /** Makes one evaluator's encrypted pack (procurement lead or moderator). The passphrase is never stored. */
+  'exchange.exportPack': method({
+    params: z.object({ evaluationId: Id, evaluatorId: Id, passphrase: Passphrase }).strict(),
+    result: z.object({
+      packId: Id,
+      fileName: z.string(),
+      contentBase64: z.string(),
+      bytes: z.number().int(),
+      sha256: z.string(),
+      withheldBidders: z.array(z.string()),
+      documents: z.number().int(),
+    }),
+    mutates: true,
+  }),
+  'exchange.listPacks': method({
+    params: z.object({ evaluationId: Id }).strict(),
+    result: z.array(PackSummarySchema),
+    mutates: false,
+  }),
+  /** From now on, score returns made from this pack are refused. */
+  'exchange.revokePack': method({
+    params: z.object({ evaluationId: Id, packId: Id, reason: Name('A reason', 500) }).strict(),
+    result: z.array(PackSummarySchema),
+    mutates: true,
+  }),
+  /** One chunk of a large file, in order from offset 0; a chunk at offset 0 starts the upload afresh. Held in memory only. */
+  'exchange.stageUpload': method({
+    params: z.object({ uploadId: UploadId, offset: z.number().int().min(0), chunkBase64: base64Of(UPLOAD_CHUNK_BYTES, 'a chunk') }).strict(),
+    result: z.object({ received: z.number().int() }),
+    mutates: false,
+  }),
+  /**
+   * Opens a pack on an evaluator's installation: creates the evaluation there (same ids) in evaluator mode,
+   * and the evaluator's profile if it is not here yet. Opening the same pack again changes nothing; a later
+   * pack for the same evaluator adds what is new (bids, bidders, decisions).
+   */
+  'exchange.openPack': method({
+    params: z
+      .object({ passphrase: z.string().min(1, 'enter the passphrase').max(1024), file: FileSource(32 * 1024 * 1024, 'an evaluator pack') })
+      .strict(),
+    result: z.object({
+      outcome: z.enum(['opened', 'updated', 'already-open']),
+      evaluationId: Id,
+      evaluationName: z.string(),
+      evaluatorId: Id,
+      evaluatorName: z.string(),
+      bidders: z.number().int(),
+      withheldBidders: z.number().int(),
+      documents: z.number().int(),
+    }),
+    mutates: true,
+  }),
+  /** Whether this evaluation was opened here from a pack, and whose. */
+  'exchange.installedPack': method({
+    params: z.object({ evaluationId: Id }).strict(),
+    result: z
+      .object({ packId: Id, evaluatorId: Id, evaluatorName: z.string(), issuedBy: z.string(), packCreatedAt: Timestamp, installedAt: Timestamp })
+      .nullable(),
+    mutates: false,
+  }),
+  /** The evaluator's declarations, score history and seals, authenticated with the key of the pack they came in. */
+  'exchange.exportReturn': method({
+    params: z.object({ evaluationId: Id }).strict(),
+    result: z.object({ fileName: z.string(), contentBase64: z.string(), bytes: z.number().int(), sha256: z.string(), counts: AddedCountsSchema }),
+    mutates: false,
+    audited: true,
+  }),
+  /** Verifies a score return and adds what is new in it, all or nothing (procurement lead or moderator). */
+  'exchange.importReturn': method({
+    params: z.object({ evaluationId: Id, file: FileSource(MAX_RETURN_BYTES, 'a score return') }).strict(),
+    result: z.object({
+      outcome: ImportOutcomeSchema,
+      packId: Id,
+      evaluatorId: Id,
+      evaluatorName: z.string(),
+      fileSha256: z.string(),
+      exportedAt: Timestamp,
+      added: AddedCountsSchema,
+    }),
+    mutates: true,
+  }),
+};

@@ -1,0 +1,126 @@
+import { listCriteria, type Framework } from '../../../shared/domain/framework';
+import { dumpDatabase, evaluationWithPanel, makeCore, type DatabaseDump, type TestCore } from '../support/core';
+
+/*
+ * The exchange story's starting point, on real cores in separate temporary folders (separate "laptops"):
+ * the moderator's installation with an evaluation open for scoring, two consortium bidders each with a
+ * response and an evidence document, three evaluators and a moderator who is clear for both bidders.
+ */
+
+export const PASSPHRASE = 'correct horse battery staple';
+export const SECRET_RESPONSE = 'Riverside’s confidential response: our board meets monthly with the ICB.';
+export const SECRET_DOCUMENT = '%PDF-1.4\nRiverside board minutes — commercially confidential\n%%EOF\n';
+
+export async function exchangeScene(t: TestCore = makeCore()) {
+  const s = await evaluationWithPanel(t);
+  const evaluationId = s.evaluation.id;
+  const detail = await t.call(s.lead.id, 'bidders.add', {
+    evaluationId,
+    name: 'Riverside Partnership',
+    reference: 'BID-002',
+    members: [{ organisation: 'Riverside Healthcare NHS Trust', role: 'lead' }],
+  });
+  const other = detail.bidders.find((b) => b.name === 'Riverside Partnership')!;
+  const framework = detail.framework;
+  const areaId = framework.areas[0]!.id;
+  await t.call(s.lead.id, 'submissions.saveResponse', {
+    evaluationId,
+    bidderId: s.bidder.id,
+    areaId,
+    text: 'Wandle’s response: a partnership board.',
+  });
+  await t.call(s.lead.id, 'submissions.saveResponse', { evaluationId, bidderId: other.id, areaId, text: SECRET_RESPONSE });
+  const wandleDoc = await t.call(s.lead.id, 'documents.add', {
+    evaluationId,
+    bidderId: s.bidder.id,
+    fileName: 'wandle-governance.pdf',
+    mediaType: 'application/pdf',
+    contentBase64: Buffer.from('%PDF-1.4\nWandle governance structure\n%%EOF\n').toString('base64'),
+  });
+  const otherDoc = await t.call(s.lead.id, 'documents.add', {
+    evaluationId,
+    bidderId: other.id,
+    fileName: 'riverside-minutes.pdf',
+    mediaType: 'application/pdf',
+    contentBase64: Buffer.from(SECRET_DOCUMENT).toString('base64'),
+  });
+  await t.call(s.lead.id, 'evaluations.openScoring', { evaluationId });
+  await declareAll(t, evaluationId, s.moderator.id);
+  const bidders = [s.bidder, other] as const;
+  return { ...s, t, evaluationId, other, bidders, framework, documents: { wandle: wandleDoc.document.id, riverside: otherDoc.document.id } };
+}
+export type ExchangeScene = Awaited<ReturnType<typeof exchangeScene>>;
+
+/** Declares "no conflict" against every bidder and member not yet declared against (conflict for `conflictWith`). */
+export async function declareAll(t: TestCore, evaluationId: string, personId: string, conflictWith: string[] = []) {
+  for (const bidder of await t.call(personId, 'conflicts.mine', { evaluationId })) {
+    for (const subject of bidder.subjects) {
+      if (subject.current) continue;
+      const conflicted = subject.memberId === null && conflictWith.includes(bidder.bidderId);
+      await t.call(personId, 'conflicts.declare', {
+        evaluationId,
+        bidderId: bidder.bidderId,
+        memberId: subject.memberId,
+        kind: conflicted ? 'actual' : 'none',
+        description: conflicted ? 'I was a non-executive director of this trust until last year.' : '',
+      });
+    }
+  }
+}
+
+export async function exportPack(s: ExchangeScene, evaluatorId: string, actorId = s.lead.id) {
+  const pack = await s.t.call(actorId, 'exchange.exportPack', { evaluationId: s.evaluationId, evaluatorId, passphrase: PASSPHRASE });
+  return { ...pack, file: Buffer.from(pack.contentBase64, 'base64') };
+}
+
+export const openPack = (laptop: TestCore, file: Buffer, passphrase = PASSPHRASE) =>
+  laptop.call(null, 'exchange.openPack', { passphrase, file: { contentBase64: file.toString('base64') } });
+
+/** A distinct, valid score per evaluator × bidder × criterion, on the default 0–5 scale. */
+export const scoreOf = (evaluator: number, bidder: number, criterion: number) => (evaluator * 2 + bidder + criterion) % 6;
+export const rationaleOf = (criterionId: string, round = 1) =>
+  `Round ${round}: the response to ${criterionId} cites its board papers and a signed partnership agreement with clear escalation.`;
+
+/** On the evaluator's laptop: declare clear, score every criterion of the bidder and (optionally) seal. */
+export async function scoreOnLaptop(
+  laptop: TestCore,
+  p: {
+    evaluationId: string;
+    evaluatorId: string;
+    bidderId: string;
+    framework: Framework;
+    score: (criterion: number) => number;
+    round?: number;
+    seal?: boolean;
+    only?: number;
+  },
+) {
+  const criteria = listCriteria(p.framework).slice(0, p.only);
+  for (const [c, criterion] of criteria.entries()) {
+    await laptop.call(p.evaluatorId, 'scoring.save', {
+      evaluationId: p.evaluationId,
+      bidderId: p.bidderId,
+      criterionId: criterion.id,
+      score: p.score(c),
+      rationale: rationaleOf(criterion.id, p.round),
+      evidenceRefs: [],
+      indicatorMarks: {},
+    });
+  }
+  if (p.seal) await laptop.call(p.evaluatorId, 'scoring.seal', { evaluationId: p.evaluationId, bidderId: p.bidderId });
+}
+
+export async function exportReturn(laptop: TestCore, evaluationId: string, evaluatorId: string) {
+  const result = await laptop.call(evaluatorId, 'exchange.exportReturn', { evaluationId });
+  return { ...result, file: Buffer.from(result.contentBase64, 'base64') };
+}
+
+export const importReturn = (s: ExchangeScene, file: Buffer, actorId = s.moderator.id, evaluationId = s.evaluationId) =>
+  s.t.call(actorId, 'exchange.importReturn', { evaluationId, file: { contentBase64: file.toString('base64') } });
+
+/** The record without the audit trail (and its counters), which notes every call, even one that changes nothing. */
+export function recordWithoutAudit(file: string): DatabaseDump {
+  const dump = dumpDatabase(file);
+  const tables = Object.fromEntries(Object.entries(dump.tables).filter(([name]) => !name.startsWith('audit') && name !== 'sqlite_sequence'));
+  return { ...dump, tables };
+}
