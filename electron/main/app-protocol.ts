@@ -2,21 +2,7 @@ import { protocol } from 'electron';
 import { readFile } from 'node:fs/promises';
 import { APP_HOST, APP_SCHEME } from './app-origin';
 import { contentTypeFor, resolveRendererFile } from '../common/renderer-files';
-
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data: blob:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  // Evidence PDFs open inline in an iframe from a blob: URL the renderer made from the document's content.
-  "frame-src blob:",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+import { CONTENT_SECURITY_POLICY } from '../common/content-security-policy';
 
 const SECURITY_HEADERS = {
   'Content-Security-Policy': CONTENT_SECURITY_POLICY,

@@ -1,5 +1,6 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
+import { CONTENT_SECURITY_POLICY } from '../common/content-security-policy';
 
 /** Constant-time token check; hashing first makes the lengths equal so length leaks nothing either. */
 export function tokensEqual(given: string, expected: string): boolean {
@@ -30,21 +31,6 @@ export function isOwnRequest(req: IncomingMessage, port: number): { ok: true } |
   }
   return { ok: true };
 }
-
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data: blob:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  // Evidence PDFs open inline in an iframe from a blob: URL the renderer made from the document's content.
-  "frame-src blob:",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
 
 /** Sent on every response. Deliberately no Access-Control-* headers: other origins get nothing. */
 export const SECURITY_HEADERS: Record<string, string> = {

@@ -5,7 +5,8 @@ interface FieldProps {
   hint?: ReactNode;
 }
 
-export function TextField({ label, hint, ...input }: FieldProps & InputHTMLAttributes<HTMLInputElement>) {
+/** A visible label and an optional hint, tied to the control by id and aria-describedby. */
+function Field({ label, hint, control }: FieldProps & { control(id: string, describedBy: string | undefined): ReactNode }) {
   const id = useId();
   return (
     <div className="field">
@@ -15,39 +16,27 @@ export function TextField({ label, hint, ...input }: FieldProps & InputHTMLAttri
           {hint}
         </p>
       )}
-      <input id={id} aria-describedby={hint ? `${id}-hint` : undefined} {...input} />
+      {control(id, hint ? `${id}-hint` : undefined)}
     </div>
   );
 }
 
-export function TextArea({ label, hint, ...area }: FieldProps & TextareaHTMLAttributes<HTMLTextAreaElement>) {
-  const id = useId();
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      {hint && (
-        <p className="hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      )}
-      <textarea id={id} aria-describedby={hint ? `${id}-hint` : undefined} {...area} />
-    </div>
-  );
-}
+export const TextField = ({ label, hint, ...input }: FieldProps & InputHTMLAttributes<HTMLInputElement>) => (
+  <Field label={label} hint={hint} control={(id, describedBy) => <input id={id} aria-describedby={describedBy} {...input} />} />
+);
 
-export function SelectField({ label, hint, children, ...select }: FieldProps & SelectHTMLAttributes<HTMLSelectElement>) {
-  const id = useId();
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      {hint && (
-        <p className="hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      )}
-      <select id={id} aria-describedby={hint ? `${id}-hint` : undefined} {...select}>
+export const TextArea = ({ label, hint, ...area }: FieldProps & TextareaHTMLAttributes<HTMLTextAreaElement>) => (
+  <Field label={label} hint={hint} control={(id, describedBy) => <textarea id={id} aria-describedby={describedBy} {...area} />} />
+);
+
+export const SelectField = ({ label, hint, children, ...select }: FieldProps & SelectHTMLAttributes<HTMLSelectElement>) => (
+  <Field
+    label={label}
+    hint={hint}
+    control={(id, describedBy) => (
+      <select id={id} aria-describedby={describedBy} {...select}>
         {children}
       </select>
-    </div>
-  );
-}
+    )}
+  />
+);

@@ -2,7 +2,7 @@ import { create } from 'zustand';
 import type { Result } from '../../../shared/api/contract';
 import type { PackSummary } from '../../../shared/api/exchange';
 import { call, messageOf } from '../api/client';
-import { blobFromBase64 } from '../features/bids/document-content';
+import { blobFromBase64 } from '../files/base64';
 import { sendFile } from '../features/exchange/send-file';
 import { downloadBlob } from '../files/download';
 import { attempt, type ActionResult } from './attempt';

@@ -60,3 +60,14 @@ describe('the desktop host command line', () => {
     expect(() => parseHostArgs(['--data-dir='], '/')).toThrow('--data-dir needs a path');
   });
 });
+
+describe('the content security policy', () => {
+  it('is the same in the page as both hosts send, less frame-ancestors (which a meta tag cannot carry)', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { CONTENT_SECURITY_POLICY } = await import('../../../electron/common/content-security-policy');
+    const html = readFileSync(new URL('../../../renderer/index.html', import.meta.url), 'utf8');
+    const meta = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html)?.[1];
+    const expected = CONTENT_SECURITY_POLICY.split('; ').filter((d) => !d.startsWith('frame-ancestors'));
+    expect(meta?.split('; ')).toEqual(expected);
+  });
+});

@@ -3,7 +3,8 @@ import { inlineKind, type InlineKind } from '../../../../shared/domain/documents
 import { call, messageOf } from '../../api/client';
 import { LoadError } from '../../components/Feedback';
 import './bids.css';
-import { blobFromBase64, saveBlob } from './document-content';
+import { blobFromBase64 } from '../../files/base64';
+import { downloadBlob } from '../../files/download';
 import { describeMediaType } from './format';
 
 export interface DocumentViewerProps {
@@ -64,7 +65,7 @@ function InlineDocument({ evaluationId, documentId, fileName, kind }: { evaluati
         <iframe src={loaded.url} title={fileName} className="document-frame" />
       )}
       <p>
-        <button type="button" className="button-secondary" onClick={() => saveBlob(fileName, loaded.blob)}>
+        <button type="button" className="button-secondary" onClick={() => downloadBlob(fileName, loaded.blob)}>
           Save a copy<span className="visually-hidden"> of {fileName}</span>
         </button>
       </p>
@@ -79,7 +80,7 @@ function SaveCopy({ evaluationId, documentId, fileName, mediaType }: { evaluatio
     setState({ busy: true, error: null });
     try {
       const content = await call('documents.content', { evaluationId, documentId });
-      saveBlob(content.fileName, blobFromBase64(content.contentBase64, content.mediaType));
+      downloadBlob(content.fileName, blobFromBase64(content.contentBase64, content.mediaType));
       setState({ busy: false, error: null });
     } catch (error) {
       setState({ busy: false, error: messageOf(error) });
