@@ -39,7 +39,12 @@ export const EnvelopeHeaderSchema = z
     kdf: z
       .object({
         name: z.literal('scrypt'),
-        N: z.number().int().min(SCRYPT_MIN_N).max(SCRYPT_MAX_N),
+        N: z
+          .number()
+          .int()
+          .min(SCRYPT_MIN_N)
+          .max(SCRYPT_MAX_N)
+          .refine((n) => (n & (n - 1)) === 0, 'scrypt N must be a power of two'),
         r: z.literal(8),
         p: z.literal(1),
         salt: z.string().regex(/^[A-Za-z0-9+/]{22}==$/),
@@ -110,7 +115,7 @@ export function readHeader(kind: EnvelopeKind, file: Buffer): EnvelopeHeader {
 export function openEnvelope(kind: EnvelopeKind, file: Buffer, key: Uint8Array, maxPayloadBytes: number): unknown {
   const header = readHeader(kind, file);
   if (keyCheckOf(key) !== header.keyCheck) {
-    throw new ApiError('FORBIDDEN', kind === 'evaluator-pack' ? 'The passphrase is wrong.' : 'This score return was not made from a pack issued by this installation.');
+    throw new ApiError('FORBIDDEN', kind === 'evaluator-pack' ? 'The passphrase is wrong (or the file’s header was altered).' : 'This score return was not made from a pack issued by this installation.');
   }
   const headerEnd = 12 + file.readUInt32BE(8);
   let plaintext: Uint8Array;

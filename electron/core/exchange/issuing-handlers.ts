@@ -102,6 +102,7 @@ export const issuingHandlers: HandlersFor<IssuingMethods> = {
   },
   'exchange.importReturn': {
     auth: leadOrModerator,
+    backupBefore: 'before-import',
     run(ctx, { evaluationId, file }) {
       const bytes = fileBytes(ctx.db, file, MAX_RETURN_BYTES, 'a score return');
       const { pack, payload } = verifyReturn(ctx, evaluationId, bytes);

@@ -77,3 +77,20 @@ describe('a damaged data file', () => {
     }
   });
 });
+
+describe('imports', () => {
+  it('take a backup first, so a bad import can be undone', async () => {
+    const t = makeCore();
+    const { evaluationId, leadPersonId } = await t.call(null, 'demo.create', {});
+    const detail = await t.call(leadPersonId, 'evaluations.openScoring', { evaluationId });
+    const evaluator = detail.panel.find((m) => m.role === 'evaluator')!;
+    for (const bidder of await t.call(evaluator.personId, 'conflicts.mine', { evaluationId })) {
+      for (const s of bidder.subjects) {
+        await t.call(evaluator.personId, 'conflicts.declare', { evaluationId, bidderId: bidder.bidderId, memberId: s.memberId, kind: 'none', description: '' });
+      }
+    }
+    const sheet = await t.call(leadPersonId, 'scoreSheets.generate', { evaluationId, evaluatorId: evaluator.personId });
+    await t.call(leadPersonId, 'scoreSheets.import', { evaluationId, evaluatorId: evaluator.personId, contentBase64: sheet.contentBase64 }).catch(() => undefined);
+    expect((await t.call(leadPersonId, 'backup.list', {})).map((b) => b.reason)).toContain('before-import');
+  });
+});

@@ -18,7 +18,7 @@ describe('the travelling file envelope', () => {
   });
 
   it('says the passphrase is wrong, rather than that the file is damaged', () => {
-    expect(() => open(sealed, passphraseKey('not the passphrase', kdf))).toThrow('The passphrase is wrong.');
+    expect(() => open(sealed, passphraseKey('not the passphrase', kdf))).toThrow('The passphrase is wrong');
   });
 
   it('says what a file is when it is the other kind, or not ours at all', () => {

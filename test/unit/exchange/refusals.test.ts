@@ -49,7 +49,7 @@ describe('opening a pack', () => {
       passphrase: 'not the passphrase at all',
       file: { contentBase64: pack.contentBase64 },
     });
-    expect(error).toEqual({ code: 'FORBIDDEN', message: 'The passphrase is wrong.' });
+    expect(error).toEqual({ code: 'FORBIDDEN', message: 'The passphrase is wrong (or the file’s header was altered).' });
   });
 
   it('changes nothing when the same pack is opened again', async () => {
