@@ -1,0 +1,104 @@
+/*
+ * What the moderation meeting and the procurement lead wait for, as HTTP round trips to the running web
+ * host on the seeded evaluation (every bidder sealed by all 12 evaluators), each preceded by untimed
+ * warm-up calls as in an app that has been open for a while:
+ *
+ *   moderation.board for one bidder   — as the moderator (declared clear for every bidder); cycles bidders
+ *   moderation.board for everything   — as the moderator: 21,600 sealed scores with rationales
+ *   ranking.get                        — as the moderator: ranking, thresholds, tie-break and sensitivity
+ *                                        (every criterion of every bidder moved ±1)
+ *   export.rankedWorkbook              — as the procurement lead: the xlsx, base64 in the JSON answer
+ *
+ * and, in this process, the bare exceljs baseline writing the same cells as the exported workbook.
+ */
+import { bareWorkbook, cellsOfWorkbook } from './baselines';
+import type { Host } from './host';
+import { figure, timeRuns, type Figure } from './stats';
+import type { Seeded } from './synthetic';
+
+/** How many timed runs fit a time budget, judged by the warm-up: at least `min`, at most `max`. */
+export const runsWithin = (warmMs: number, r: { min: number; max: number; budgetMs: number }) =>
+  Math.max(r.min, Math.min(r.max, Math.floor(r.budgetMs / Math.max(warmMs, 0.01))));
+
+export interface RunPlan {
+  min: number;
+  max: number;
+  budgetMs: number;
+}
+
+/** Untimed warm-up calls, then as many timed runs as the plan allows. */
+async function warmThenTime(warmUps: number, plan: RunPlan, work: (i: number) => Promise<unknown>) {
+  let warm = 0;
+  for (let i = 0; i < warmUps; i++) {
+    const start = performance.now();
+    await work(i);
+    warm = performance.now() - start;
+  }
+  return timeRuns(runsWithin(warm, plan), work);
+}
+
+export interface ReadFigures {
+  figures: Figure[];
+  notes: string[];
+}
+
+const within = (ms: number, limit: number) => ms < limit;
+
+export async function measureReads(
+  host: Host,
+  seed: Seeded,
+  plans: { board: RunPlan; boardAll: RunPlan; ranking: RunPlan; export: RunPlan },
+  mark: (step: string) => void,
+): Promise<ReadFigures> {
+  const { evaluationId, moderatorId, leadId, bidders } = seed;
+  const notes: string[] = [];
+  const figures: Figure[] = [];
+
+  // Moderation board, one bidder.
+  const one = await warmThenTime(5, plans.board, (i) => host.call(moderatorId, 'moderation.board', { evaluationId, bidderId: bidders[(i * 7) % bidders.length]!.id }));
+  mark('board, one bidder');
+  const sample = await host.call(moderatorId, 'moderation.board', { evaluationId, bidderId: bidders[0]!.id });
+  const sealedOne = sample.bidders[0]!.criteria.reduce((n, c) => n + c.sealed.length, 0);
+  figures.push(figure('moderation board, one bidder', one, { text: 'median < 50 ms', met: within(one.median, 50) }));
+  notes.push(`moderation board, one bidder: ${sealedOne} sealed scores, ${(JSON.stringify(sample).length / 1024).toFixed(0)} KiB of JSON`);
+
+  // Moderation board, the whole evaluation.
+  const all = await warmThenTime(1, plans.boardAll, () => host.call(moderatorId, 'moderation.board', { evaluationId }));
+  mark('board, whole evaluation');
+  const whole = await host.call(moderatorId, 'moderation.board', { evaluationId });
+  const sealedAll = whole.bidders.reduce((n, b) => n + b.criteria.reduce((m, c) => m + c.sealed.length, 0), 0);
+  figures.push(figure('moderation board, whole evaluation', all, { text: '— (no target)', met: null }));
+  notes.push(`moderation board, whole evaluation: ${sealedAll} sealed scores, ${(JSON.stringify(whole).length / 1024 / 1024).toFixed(1)} MiB of JSON`);
+
+  // Ranking with sensitivity.
+  const ranking = await warmThenTime(3, plans.ranking, () => host.call(moderatorId, 'ranking.get', { evaluationId }));
+  mark('ranking');
+  const result = await host.call(moderatorId, 'ranking.get', { evaluationId });
+  figures.push(figure('full ranking with sensitivity', ranking, { text: 'median < 100 ms', met: within(ranking.median, 100) }));
+  notes.push(
+    `ranking: ${result.ranked.length} ranked, ${result.failed.length} failing a threshold, ${result.sensitivity.length} sensitivity flags, provisional: ${result.provisional}`,
+  );
+
+  // Ranked-results workbook, and the bare exceljs baseline on the very same cells.
+  const exportOnce = () => host.call(leadId, 'export.rankedWorkbook', { evaluationId });
+  const firstStart = performance.now();
+  const first = await exportOnce();
+  const firstMs = performance.now() - firstStart;
+  const xlsx = Buffer.from(first.contentBase64, 'base64');
+  const sheets = cellsOfWorkbook(xlsx);
+  const cells = sheets.reduce((n, s) => n + s.cells, 0);
+  const exported = await timeRuns(runsWithin(firstMs, plans.export), exportOnce);
+  mark('workbook export');
+  // The baseline runs as many times as the export did, so both figures have the same statistical footing.
+  await bareWorkbook(sheets);
+  const bare = await timeRuns(exported.samples.length, () => bareWorkbook(sheets));
+  const bareBytes = (await bareWorkbook(sheets)).bytes;
+  const ratio = exported.median / bare.median;
+  figures.push(figure('export ranked-results workbook', exported, { text: '≤ 2× bare exceljs', met: ratio <= 2 }, bare.median));
+  figures.push(figure('  baseline: bare exceljs streaming writer, same cells', bare, { text: '—', met: null }));
+  notes.push(
+    `workbook: ${cells.toLocaleString('en-GB')} cells in ${sheets.length} sheets (${sheets.map((s) => `${s.name} ${s.cells.toLocaleString('en-GB')}`).join(', ')}); ` +
+      `app file ${(xlsx.length / 1024 / 1024).toFixed(1)} MiB, bare file ${(bareBytes / 1024 / 1024).toFixed(1)} MiB`,
+  );
+  return { figures, notes };
+}
