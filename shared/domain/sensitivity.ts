@@ -1,7 +1,8 @@
 import { listCriteria } from './framework';
 import { rankTotals, type BidderScores, type Ranking, type RankingContext } from './ranking';
 import { scaleMax, scaleMin } from './scale';
-import { bidderTotals } from './totals';
+import { bidderTotals, withMovedScore } from './totals';
+import { effectiveWeights } from './weights';
 
 export interface SensitivityFlag {
   bidderId: string;
@@ -25,18 +26,20 @@ export function sensitivity(ctx: RankingContext, bidders: readonly BidderScores[
   const rows = bidders.map((b) => ({ bidderId: b.bidderId, name: b.name, totals: bidderTotals(ctx, b.scores) }));
   const base = rankTotals(ctx, rows);
   const [min, max] = [scaleMin(ctx.scale), scaleMax(ctx.scale)];
+  const weights = effectiveWeights(ctx.weights);
+  const criteria = listCriteria(ctx.framework);
   const baseTop = signature(base, 2);
   const baseAll = signature(base);
   const flags: SensitivityFlag[] = [];
   bidders.forEach((bidder, index) => {
-    for (const c of listCriteria(ctx.framework)) {
+    for (const c of criteria) {
       const current = bidder.scores.get(c.id);
       if (current === null || current === undefined) continue;
       for (const delta of [1, -1] as const) {
         const moved = current + delta;
         // Mean and median scores may fall between points; a move only has to stay within the scale.
         if (moved < min || moved > max) continue;
-        const totals = bidderTotals(ctx, new Map(bidder.scores).set(c.id, moved));
+        const totals = withMovedScore(ctx, rows[index]!.totals, c, weights.get(c.id) ?? 0, current, moved);
         const next = rankTotals(
           ctx,
           rows.map((row, i) => (i === index ? { ...row, totals } : row)),

@@ -59,6 +59,35 @@ export function thresholdFailures(ctx: TotalsContext, scores: CriterionScores): 
   return failures;
 }
 
+const failsAt = (ctx: TotalsContext, criterion: { id: string; areaId: string; stageId: string }, score: number): ThresholdFailure[] =>
+  ctx.thresholds
+    .filter((t) => (t.areaId === null || t.areaId === criterion.areaId) && (t.stageId === null || t.stageId === criterion.stageId) && score < t.minScore)
+    .map((t) => ({ thresholdId: t.id, criterionId: criterion.id, score, minScore: t.minScore, rule: describeThreshold(t, ctx.framework) }));
+
+/**
+ * The totals after one scored criterion moves from `from` to `to`, derived from the totals before rather
+ * than recomputed: sensitivity tries thousands of such moves.
+ */
+export function withMovedScore(
+  ctx: TotalsContext,
+  base: BidderTotals,
+  criterion: { id: string; areaId: string; stageId: string },
+  weight: number,
+  from: number,
+  to: number,
+): BidderTotals {
+  const change = weightedPoints(weight, to - from, scaleMax(ctx.scale));
+  const adjust = (list: Subtotal[], id: string) => list.map((s) => (s.id === id ? { ...s, points: s.points + change } : s));
+  return {
+    total: base.total + change,
+    byArea: adjust(base.byArea, criterion.areaId),
+    byStage: adjust(base.byStage, criterion.stageId),
+    profile: base.profile,
+    failures: [...base.failures.filter((f) => f.criterionId !== criterion.id), ...failsAt(ctx, criterion, to)],
+    complete: base.complete,
+  };
+}
+
 export function bidderTotals(ctx: TotalsContext, scores: CriterionScores): BidderTotals {
   const weights = effectiveWeights(ctx.weights);
   const max = scaleMax(ctx.scale);

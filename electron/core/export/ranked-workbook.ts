@@ -9,7 +9,7 @@ import { effectiveWeights } from '../../../shared/domain/weights';
 import { DECLARATION_LABELS, MITIGATION_LABELS } from '../../../shared/domain/conflicts';
 import { MEMBER_ROLE_LABELS } from '../../../shared/api/evaluations';
 import type { ResultsSnapshot } from './snapshot';
-import { scoreShading, sheetOptions, styleHeader, WRAP, type SheetMeta } from './sheet-style';
+import { scoreShading, sheetOptions, STYLE, styleCells, styleHeader, type SheetMeta } from './sheet-style';
 
 export type Progress = (done: number, total: number) => void;
 
@@ -120,8 +120,7 @@ export async function writeRankedWorkbook(snap: ResultsSnapshot, meta: SheetMeta
       r.tied ? 'Tied' : (r.tieBrokenBy ?? ''),
     ];
     const row = rk.addRow(values);
-    row.alignment = WRAP;
-    for (let c = 5; c < firstStage + framework.stages.length; c++) row.getCell(c).numFmt = '0.00';
+    styleCells(row, (c) => (c >= 5 && c < firstStage + framework.stages.length ? STYLE.wrappedTwoDecimals : STYLE.wrapped));
     row.commit();
     await tick();
   }
@@ -157,9 +156,7 @@ export async function writeRankedWorkbook(snap: ResultsSnapshot, meta: SheetMeta
         weight,
         { formula: `IF(E${r}="","",G${r}*E${r}/F${r})`, result: score === null ? '' : weightedPoints(weight, score, max) },
       ]);
-      row.getCell(5).numFmt = '0.00';
-      row.getCell(7).numFmt = '0.00';
-      row.getCell(8).numFmt = '0.0000';
+      styleCells(row, (c) => (c === 5 || c === 7 ? STYLE.twoDecimals : c === 8 ? STYLE.fourDecimals : STYLE.plain));
       row.commit();
       r++;
       await tick();
@@ -193,8 +190,7 @@ export async function writeRankedWorkbook(snap: ResultsSnapshot, meta: SheetMeta
       safe(area.questions.map((q, i) => `${i + 1}. ${q}`).join('\n')),
       safe(numberIndicators(area.indicators[stage.id] ?? [])),
     ]);
-    row.alignment = WRAP;
-    row.getCell(4).numFmt = '0.00';
+    styleCells(row, (c) => (c === 4 ? STYLE.wrappedTwoDecimals : STYLE.wrapped));
     row.commit();
     await tick();
   }
@@ -247,7 +243,7 @@ export async function writeRankedWorkbook(snap: ResultsSnapshot, meta: SheetMeta
           safe(refs.join('; ')),
           s.sealedAt,
         ]);
-        row.alignment = WRAP;
+        styleCells(row, () => STYLE.wrapped);
         row.commit();
         isRows++;
         await tick();
@@ -290,7 +286,7 @@ export async function writeRankedWorkbook(snap: ResultsSnapshot, meta: SheetMeta
         v.recordedAt,
         i === 0 ? 'Current' : 'Superseded',
       ]);
-      row.alignment = WRAP;
+      styleCells(row, () => STYLE.wrapped);
       row.commit();
       mlRows++;
       await tick();
@@ -323,7 +319,7 @@ export async function writeRankedWorkbook(snap: ResultsSnapshot, meta: SheetMeta
       d.supersededBy ? 'Superseded' : 'Current',
       safe(d.mitigations.map((m) => `${m.decidedAt.slice(0, 10)} ${MITIGATION_LABELS[m.decision]} — ${m.reason} (${m.decidedBy})`).join('\n')),
     ]);
-    row.alignment = WRAP;
+    styleCells(row, () => STYLE.wrapped);
     row.commit();
     await tick();
   }

@@ -24,7 +24,7 @@ export function takeSnapshot(db: Db, evaluationId: string, personId: string, now
   return db
     .transaction(() => {
       const evaluation = evaluationDetail(db, evaluationId, personId);
-      const { ranking, board } = computeRanking(db, evaluationId);
+      const { ranking, board } = computeRanking(db, evaluationId, { withText: true, withSensitivity: false });
       const moderationLog = board.flatMap((b) =>
         b.criteria
           .filter((c) => c.versions > 0)

@@ -40,11 +40,16 @@ export function boardCriterion(
  * and standard deviation, the flag at the evaluation's tolerance, the current consensus and the score
  * that counts under the aggregation rule; and which evaluators have yet to seal.
  */
-export function buildBoard(db: Db, evaluationId: string, bidderIds: readonly string[]): { inputs: BoardInputs; bidders: BoardBidder[] } {
+export function buildBoard(
+  db: Db,
+  evaluationId: string,
+  bidderIds: readonly string[],
+  { withText = true }: { withText?: boolean } = {},
+): { inputs: BoardInputs; bidders: BoardBidder[] } {
   const framework = frozenFramework(db, evaluationId);
   const { settings } = latestSettings(db, evaluationId);
   const single = bidderIds.length === 1 ? bidderIds[0] : undefined;
-  const sealed = sealedScores(db, evaluationId, single);
+  const sealed = sealedScores(db, evaluationId, single, withText);
   const consensus = currentConsensus(db, evaluationId, single);
   const evaluators = activePanel(db, evaluationId).filter((m) => m.role === 'evaluator');
   const criteria = listCriteria(framework);

@@ -13,18 +13,23 @@ interface SealedRow {
   evidence_refs: string;
 }
 
-/** Each sealed evaluator's current score per criterion, for one bidder or the whole evaluation. Unsealed scores never leave here. */
-export function sealedScores(db: Db, evaluationId: string, bidderId?: string): Map<string, Map<string, SealedScore[]>> {
+/**
+ * Each sealed evaluator's current score per criterion, for one bidder or the whole evaluation. Unsealed
+ * scores never leave here. Without `withText` the rationales and evidence references are left out (the
+ * ranking needs only the scores, and reading 20 MB of rationales was most of its time).
+ */
+export function sealedScores(db: Db, evaluationId: string, bidderId?: string, withText = true): Map<string, Map<string, SealedScore[]>> {
+  const text = withText ? 'e.rationale, e.evidence_refs' : "'' AS rationale, '[]' AS evidence_refs";
   const rows = db
     .prepare(
-      `SELECT s.bidder_id, s.evaluator_id, p.name AS evaluator_name, s.sealed_at, e.criterion_id, e.score, e.rationale, e.evidence_refs
+      `SELECT s.bidder_id, s.evaluator_id, p.name AS evaluator_name, s.sealed_at, e.criterion_id, e.score, ${text}
        FROM seals s
        JOIN people p ON p.id = s.evaluator_id
        JOIN score_entries e ON e.bidder_id = s.bidder_id AND e.evaluator_id = s.evaluator_id
         AND e.seq = (SELECT MAX(x.seq) FROM score_entries x
                      WHERE x.bidder_id = e.bidder_id AND x.evaluator_id = e.evaluator_id AND x.criterion_id = e.criterion_id)
        WHERE s.evaluation_id = ? ${bidderId ? 'AND s.bidder_id = ?' : ''}
-       ORDER BY p.name COLLATE NOCASE`,
+       ${withText ? 'ORDER BY p.name COLLATE NOCASE' : ''}`,
     )
     .all(...(bidderId ? [evaluationId, bidderId] : [evaluationId])) as SealedRow[];
   const byBidder = new Map<string, Map<string, SealedScore[]>>();
@@ -39,7 +44,7 @@ export function sealedScores(db: Db, evaluationId: string, bidderId?: string): M
       evaluatorName: r.evaluator_name,
       score: r.score,
       rationale: r.rationale,
-      evidenceRefs: JSON.parse(r.evidence_refs) as EvidenceRef[],
+      evidenceRefs: withText ? (JSON.parse(r.evidence_refs) as EvidenceRef[]) : [],
       sealedAt: r.sealed_at,
     });
   }

@@ -21,10 +21,17 @@ const toRow = (b: RankedBidder): RankedRow => ({
   failures: b.totals.failures,
 });
 
-/** The ranked results of every bidder from the scores that count under the evaluation's aggregation rule. */
-export function computeRanking(db: Db, evaluationId: string): { ranking: RankingResult; board: BoardBidder[]; inputs: BoardInputs } {
+/**
+ * The ranked results of every bidder from the scores that count under the evaluation's aggregation rule.
+ * Exports ask for the rationales (withText) and skip sensitivity, which they do not show.
+ */
+export function computeRanking(
+  db: Db,
+  evaluationId: string,
+  { withText = false, withSensitivity = true }: { withText?: boolean; withSensitivity?: boolean } = {},
+): { ranking: RankingResult; board: BoardBidder[]; inputs: BoardInputs } {
   const bidders = biddersOf(db, evaluationId);
-  const { inputs, bidders: board } = buildBoard(db, evaluationId, bidders.map((b) => b.id));
+  const { inputs, bidders: board } = buildBoard(db, evaluationId, bidders.map((b) => b.id), { withText });
   const { framework, settings } = inputs;
   const scores = board.map((b) => ({ bidderId: b.bidderId, name: b.bidderName, scores: new Map(b.criteria.map((c) => [c.criterionId, c.aggregated])) }));
   const ctx = { framework, scale: settings.scale, weights: settings.weights, thresholds: settings.thresholds, tieBreak: settings.rules.tieBreak };
@@ -37,7 +44,7 @@ export function computeRanking(db: Db, evaluationId: string): { ranking: Ranking
       provisional: all.some((b) => !b.totals.complete),
       ranked: ranked.ranked.map(toRow),
       failed: ranked.failed.map(toRow),
-      sensitivity: sensitivity(ctx, scores),
+      sensitivity: withSensitivity ? sensitivity(ctx, scores) : [],
     },
     board,
     inputs,

@@ -185,3 +185,36 @@ describe('sensitivity', () => {
     expect(find('y', 'a/dev', 1)).toBeUndefined();
   });
 });
+
+describe('sensitivity derived move by move', () => {
+  it('flags exactly what re-ranking every move from scratch flags, on random evaluations', () => {
+    const naive = (c: RankingContext, list: BidderScores[]) => {
+      const sig = (r: ReturnType<typeof rankBidders>, take?: number) =>
+        [...r.ranked.slice(0, take).map((b) => `${b.bidderId}:${b.rank}`), ...(take ? [] : ['|', ...r.failed.map((b) => b.bidderId).sort()])].join(',');
+      const base = rankBidders(c, list);
+      const out: string[] = [];
+      list.forEach((b) => {
+        for (const [id, score] of b.scores) {
+          for (const delta of [1, -1]) {
+            const moved = score! + delta;
+            if (score === null || moved < 0 || moved > 5) continue;
+            const next = rankBidders(c, list.map((x) => (x === b ? { ...x, scores: new Map(x.scores).set(id, moved) } : x)));
+            const top = sig(next, 2) !== sig(base, 2);
+            const any = sig(next) !== sig(base);
+            if (top || any) out.push(`${b.bidderId}|${id}|${delta}|${top}|${any}`);
+          }
+        }
+      });
+      return out.sort();
+    };
+    let seed = 7;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    for (let run = 0; run < 40; run++) {
+      const list = Array.from({ length: 2 + (run % 5) }, (_, i) => bidder(`B${i}`, [0, 1, 2, 3].map(() => Math.floor(random() * 6))));
+      const tieBreak = run % 2 === 0 ? ({ kind: 'leave-as-tie' } as const) : ({ kind: 'stage-subtotal', stageId: 'dev' } as const);
+      const c = { ...ctx, tieBreak };
+      const fast = sensitivity(c, list).map((f) => `${f.bidderId}|${f.criterionId}|${f.delta}|${f.changesTopTwo}|${f.changesAnyRank}`).sort();
+      expect(fast, `run ${run}`).toEqual(naive(c, list));
+    }
+  });
+});

@@ -84,6 +84,13 @@ describe('the ranked-results workbook', () => {
     expect(String(fw.getRow(2).getCell(6).value)).toContain('1. A clear description of the nature of the provider collaboration');
   });
 
+  it('formats numbers to two decimals and wraps long text', async () => {
+    const { workbook } = await exportWorkbook();
+    expect(workbook.getWorksheet('Ranking')!.getRow(2).getCell(5).numFmt).toBe('0.00');
+    expect(workbook.getWorksheet('Breakdown')!.getRow(2).getCell(8).numFmt).toBe('0.0000');
+    expect(workbook.getWorksheet('Individual scores')!.getRow(2).getCell(6).alignment).toMatchObject({ wrapText: true, vertical: 'top' });
+  });
+
   it('prints landscape, fitted to width, with the security marking and the evaluation’s name', async () => {
     const { workbook } = await exportWorkbook();
     for (const sheet of workbook.worksheets) {

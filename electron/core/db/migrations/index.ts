@@ -5,6 +5,7 @@ import { moderation } from './003_moderation';
 import { scoreSheets } from './004_score_sheets';
 import { auditChain } from './005_audit_chain';
 import { exchange } from './006_exchange';
+import { lookupIndexes } from './007_lookup_indexes';
 
 export interface Migration {
   name: string;
@@ -12,4 +13,4 @@ export interface Migration {
 }
 
 /** Ordered and append-only: a released migration is never edited, only followed by a new one. */
-export const MIGRATIONS: readonly Migration[] = [initialSchema, bidsConflictsScores, moderation, scoreSheets, auditChain, exchange];
+export const MIGRATIONS: readonly Migration[] = [initialSchema, bidsConflictsScores, moderation, scoreSheets, auditChain, exchange, lookupIndexes];
