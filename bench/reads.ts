@@ -4,7 +4,7 @@
  * warm-up calls as in an app that has been open for a while:
  *
  *   moderation.board for one bidder   — as the moderator (declared clear for every bidder); cycles bidders
- *   moderation.board for everything   — as the moderator: 21,600 sealed scores with rationales
+ *   moderation.board for everything   — as the moderator, as the overview screen asks: counts and flags per bidder
  *   ranking.get                        — as the moderator: ranking, thresholds, tie-break and sensitivity
  *                                        (every criterion of every bidder moved ±1)
  *   export.rankedWorkbook              — as the procurement lead: the xlsx, base64 in the JSON answer
@@ -27,14 +27,15 @@ export interface RunPlan {
 }
 
 /** Untimed warm-up calls, then as many timed runs as the plan allows. */
-async function warmThenTime(warmUps: number, plan: RunPlan, work: (i: number) => Promise<unknown>) {
+async function warmThenTime(warmUps: number, plan: RunPlan, work: (i: number) => Promise<unknown>, before?: (i: number) => Promise<unknown>) {
   let warm = 0;
   for (let i = 0; i < warmUps; i++) {
+    await before?.(i);
     const start = performance.now();
     await work(i);
     warm = performance.now() - start;
   }
-  return timeRuns(runsWithin(warm, plan), work);
+  return timeRuns(runsWithin(warm, plan), work, before);
 }
 
 export interface ReadFigures {
@@ -62,19 +63,24 @@ export async function measureReads(
   figures.push(figure('moderation board, one bidder', one, { text: 'median < 50 ms', met: within(one.median, 50) }));
   notes.push(`moderation board, one bidder: ${sealedOne} sealed scores, ${(JSON.stringify(sample).length / 1024).toFixed(0)} KiB of JSON`);
 
-  // Moderation board, the whole evaluation.
-  const all = await warmThenTime(1, plans.boardAll, () => host.call(moderatorId, 'moderation.board', { evaluationId }));
+  // Moderation board, the whole evaluation, as the app loads it: the overview of every bidder (counts and
+  // flags); each bidder's sealed scores and rationales load when that bidder is opened.
+  const all = await warmThenTime(1, plans.boardAll, () => host.call(moderatorId, 'moderation.board', { evaluationId, summary: true }));
   mark('board, whole evaluation');
-  const whole = await host.call(moderatorId, 'moderation.board', { evaluationId });
-  const sealedAll = whole.bidders.reduce((n, b) => n + b.criteria.reduce((m, c) => m + c.sealed.length, 0), 0);
-  figures.push(figure('moderation board, whole evaluation', all, { text: '— (no target)', met: null }));
-  notes.push(`moderation board, whole evaluation: ${sealedAll} sealed scores, ${(JSON.stringify(whole).length / 1024 / 1024).toFixed(1)} MiB of JSON`);
+  const whole = await host.call(moderatorId, 'moderation.board', { evaluationId, summary: true });
+  const flagged = whole.bidders.reduce((n, b) => n + b.criteria.filter((c) => c.flagged).length, 0);
+  figures.push(figure('moderation board, whole evaluation (overview)', all, { text: '— (no target)', met: null }));
+  notes.push(`moderation board, whole evaluation (overview): ${whole.bidders.length} bidders, ${flagged} criteria flagged, ${(JSON.stringify(whole).length / 1024).toFixed(0)} KiB of JSON`);
 
-  // Ranking with sensitivity.
-  const ranking = await warmThenTime(3, plans.ranking, () => host.call(moderatorId, 'ranking.get', { evaluationId }));
+  // Ranking with sensitivity: recomputed, because a change (untimed) comes before every run; and the same
+  // ranking opened again with nothing changed, which the host answers from its cache.
+  const change = (i: number) => host.call(leadId, 'evaluations.saveDetails', { evaluationId, name: `Bench evaluation (${i % 2})`, reference: 'BENCH' });
+  const ranking = await warmThenTime(3, plans.ranking, () => host.call(moderatorId, 'ranking.get', { evaluationId }), change);
   mark('ranking');
+  const again = await warmThenTime(1, plans.ranking, () => host.call(moderatorId, 'ranking.get', { evaluationId }));
   const result = await host.call(moderatorId, 'ranking.get', { evaluationId });
-  figures.push(figure('full ranking with sensitivity', ranking, { text: 'median < 100 ms', met: within(ranking.median, 100) }));
+  figures.push(figure('full ranking with sensitivity (after a change)', ranking, { text: 'median < 100 ms', met: within(ranking.median, 100) }));
+  figures.push(figure('ranking opened again, nothing changed', again, { text: '— (no target)', met: null }));
   notes.push(
     `ranking: ${result.ranked.length} ranked, ${result.failed.length} failing a threshold, ${result.sensitivity.length} sensitivity flags, provisional: ${result.provisional}`,
   );

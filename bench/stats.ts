@@ -17,9 +17,15 @@ export function percentile(sorted: readonly number[], p: number): number {
   return sorted[rank]!;
 }
 
-export async function timeRuns(runs: number, work: (i: number) => unknown | Promise<unknown>): Promise<{ median: number; p95: number; samples: number[] }> {
+export async function timeRuns(
+  runs: number,
+  work: (i: number) => unknown | Promise<unknown>,
+  /** Untimed work before each run (e.g. a change, so that nothing cached answers). */
+  before?: (i: number) => unknown | Promise<unknown>,
+): Promise<{ median: number; p95: number; samples: number[] }> {
   const samples: number[] = [];
   for (let i = 0; i < runs; i++) {
+    await before?.(i);
     const start = performance.now();
     await work(i);
     samples.push(performance.now() - start);

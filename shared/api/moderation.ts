@@ -56,7 +56,14 @@ export type BoardBidder = z.infer<typeof BoardBidderSchema>;
 export const moderationMethods = {
   /** Every evaluator's sealed score and rationale side by side, per criterion; bidders the caller may not see are only named. */
   'moderation.board': method({
-    params: z.object({ evaluationId: Id, bidderId: Id.optional() }).strict(),
+    params: z
+      .object({
+        evaluationId: Id,
+        bidderId: Id.optional(),
+        /** Counts and flags only, without the sealed scores themselves: what the overview of every bidder needs. */
+        summary: z.boolean().optional(),
+      })
+      .strict(),
     result: z.object({
       aggregation: z.enum(AGGREGATION_RULES),
       tolerance: z.number().int(),

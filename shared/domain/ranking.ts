@@ -47,27 +47,38 @@ export function rankBidders(ctx: RankingContext, bidders: readonly BidderScores[
   return rankTotals(ctx, bidders.map((b) => ({ bidderId: b.bidderId, name: b.name, totals: bidderTotals(ctx, b.scores) })));
 }
 
-/** Orders bidders whose totals are already computed (sensitivity recomputes only the one it moves). */
+/**
+ * The declared order: higher total first, then the tie-break rule's sub-total, then name (only so that a
+ * tie is listed the same way every time). Names are unique in an evaluation, so no two bidders compare equal.
+ */
+export function rankingOrder(ctx: RankingContext) {
+  const breakOf = (r: TotalledBidder) => tieBreakValue(ctx.tieBreak, r.totals);
+  return {
+    compare(a: TotalledBidder, b: TotalledBidder): number {
+      if (!same(a.totals.total, b.totals.total)) return b.totals.total - a.totals.total;
+      const ta = breakOf(a);
+      const tb = breakOf(b);
+      if (ta !== null && tb !== null && !same(ta, tb)) return tb - ta;
+      return a.name.localeCompare(b.name, 'en-GB');
+    },
+    /** Equal totals that the tie-break rule does not separate: a tie, sharing a rank. */
+    tied(a: TotalledBidder, b: TotalledBidder): boolean {
+      if (!same(a.totals.total, b.totals.total)) return false;
+      const ta = breakOf(a);
+      const tb = breakOf(b);
+      return ta === null || tb === null || same(ta, tb);
+    },
+  };
+}
+
+/** Orders bidders whose totals are already computed. */
 export function rankTotals(ctx: RankingContext, rows: readonly TotalledBidder[]): Ranking {
   const passing = rows.filter((r) => r.totals.failures.length === 0);
   const failing = rows.filter((r) => r.totals.failures.length > 0);
-  const breakOf = (r: (typeof rows)[number]) => tieBreakValue(ctx.tieBreak, r.totals);
-  const order = (a: (typeof rows)[number], b: (typeof rows)[number]) => {
-    if (!same(a.totals.total, b.totals.total)) return b.totals.total - a.totals.total;
-    const ta = breakOf(a);
-    const tb = breakOf(b);
-    if (ta !== null && tb !== null && !same(ta, tb)) return tb - ta;
-    return a.name.localeCompare(b.name, 'en-GB');
-  };
+  const { compare: order, tied: equalAfterTieBreak } = rankingOrder(ctx);
   passing.sort(order);
   failing.sort(order);
 
-  const equalAfterTieBreak = (a: (typeof rows)[number], b: (typeof rows)[number]) => {
-    if (!same(a.totals.total, b.totals.total)) return false;
-    const ta = breakOf(a);
-    const tb = breakOf(b);
-    return ta === null || tb === null || same(ta, tb);
-  };
   const ranked: RankedBidder[] = passing.map((row, i) => {
     const prev = passing[i - 1];
     const next = passing[i + 1];

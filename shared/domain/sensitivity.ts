@@ -1,5 +1,5 @@
 import { listCriteria } from './framework';
-import { rankTotals, type BidderScores, type Ranking, type RankingContext } from './ranking';
+import { rankingOrder, rankTotals, type BidderScores, type RankingContext, type TotalledBidder } from './ranking';
 import { scaleMax, scaleMin } from './scale';
 import { bidderTotals, withMovedScore } from './totals';
 import { effectiveWeights } from './weights';
@@ -15,23 +15,33 @@ export interface SensitivityFlag {
   changesAnyRank: boolean;
 }
 
-const signature = (r: Ranking, take?: number) =>
-  [...r.ranked.slice(0, take).map((b) => `${b.bidderId}:${b.rank}`), ...(take ? [] : ['|', ...r.failed.map((b) => b.bidderId).sort()])].join(',');
+/** Who holds which rank (competition ranking), and who fails a threshold: what a move could change. */
+function outcome(passing: readonly TotalledBidder[], failingIds: readonly string[], tied: (a: TotalledBidder, b: TotalledBidder) => boolean) {
+  const ranks: number[] = [];
+  passing.forEach((row, i) => ranks.push(i > 0 && tied(passing[i - 1]!, row) ? ranks[i - 1]! : i + 1));
+  const places = passing.map((row, i) => `${row.bidderId}:${ranks[i]}`);
+  return { top: places.slice(0, 2).join(','), all: `${places.join(',')}|${[...failingIds].sort().join(',')}` };
+}
 
 /**
  * For every scored criterion of every bidder: would moving that score one point up or down (staying on
- * the scale) change the outcome? The criteria that would are where a moderation meeting should spend its time.
+ * the scale) change the outcome? The criteria that would are where a moderation meeting should spend its
+ * time. Each move changes one bidder's totals, so that bidder alone is taken out of the declared order and
+ * put back where its new totals place it; nothing else is recomputed.
  */
 export function sensitivity(ctx: RankingContext, bidders: readonly BidderScores[]): SensitivityFlag[] {
   const rows = bidders.map((b) => ({ bidderId: b.bidderId, name: b.name, totals: bidderTotals(ctx, b.scores) }));
   const base = rankTotals(ctx, rows);
+  const { compare, tied } = rankingOrder(ctx);
+  const baseFailing = base.failed.map((b) => b.bidderId);
+  const before = outcome(base.ranked, baseFailing, tied);
   const [min, max] = [scaleMin(ctx.scale), scaleMax(ctx.scale)];
   const weights = effectiveWeights(ctx.weights);
   const criteria = listCriteria(ctx.framework);
-  const baseTop = signature(base, 2);
-  const baseAll = signature(base);
   const flags: SensitivityFlag[] = [];
   bidders.forEach((bidder, index) => {
+    const others = base.ranked.filter((r) => r.bidderId !== bidder.bidderId);
+    const otherFailing = baseFailing.filter((id) => id !== bidder.bidderId);
     for (const c of criteria) {
       const current = bidder.scores.get(c.id);
       if (current === null || current === undefined) continue;
@@ -39,13 +49,16 @@ export function sensitivity(ctx: RankingContext, bidders: readonly BidderScores[
         const moved = current + delta;
         // Mean and median scores may fall between points; a move only has to stay within the scale.
         if (moved < min || moved > max) continue;
-        const totals = withMovedScore(ctx, rows[index]!.totals, c, weights.get(c.id) ?? 0, current, moved);
-        const next = rankTotals(
-          ctx,
-          rows.map((row, i) => (i === index ? { ...row, totals } : row)),
-        );
-        const changesTopTwo = signature(next, 2) !== baseTop;
-        const changesAnyRank = signature(next) !== baseAll;
+        const row = { ...rows[index]!, totals: withMovedScore(ctx, rows[index]!.totals, c, weights.get(c.id) ?? 0, current, moved) };
+        let passing: TotalledBidder[] = others;
+        let failing = otherFailing;
+        if (row.totals.failures.length === 0) {
+          const at = others.findIndex((other) => compare(row, other) < 0);
+          passing = at === -1 ? [...others, row] : [...others.slice(0, at), row, ...others.slice(at)];
+        } else failing = [...otherFailing, row.bidderId];
+        const after = outcome(passing, failing, tied);
+        const changesTopTwo = after.top !== before.top;
+        const changesAnyRank = after.all !== before.all;
         if (changesTopTwo || changesAnyRank) flags.push({ bidderId: bidder.bidderId, criterionId: c.id, delta, changesTopTwo, changesAnyRank });
       }
     }

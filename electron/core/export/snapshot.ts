@@ -6,7 +6,8 @@ import { listDeclarations } from '../conflicts/repo';
 import type { Db } from '../db/open';
 import { evaluationDetail } from '../evaluations/repo';
 import { consensusHistory } from '../moderation/repo';
-import { computeRanking } from '../ranking/compute';
+import { buildBoard } from '../moderation/board';
+import { rankingFrom } from '../ranking/compute';
 
 export interface ResultsSnapshot {
   evaluation: EvaluationDetail;
@@ -24,7 +25,9 @@ export function takeSnapshot(db: Db, evaluationId: string, personId: string, now
   return db
     .transaction(() => {
       const evaluation = evaluationDetail(db, evaluationId, personId);
-      const { ranking, board } = computeRanking(db, evaluationId, { withText: true, withSensitivity: false });
+      const { inputs, bidders: board } = buildBoard(db, evaluationId, evaluation.bidders.map((b) => b.id));
+      const scores = new Map(board.map((b) => [b.bidderId, new Map(b.criteria.map((c) => [c.criterionId, c.aggregated]))]));
+      const ranking = rankingFrom({ ...inputs, bidders: evaluation.bidders, scores }, false);
       const moderationLog = board.flatMap((b) =>
         b.criteria
           .filter((c) => c.versions > 0)

@@ -35,6 +35,11 @@ export function boardCriterion(
   };
 }
 
+/** The evaluators a bidder still waits for: those who may score it (not recused) and have not sealed. */
+export function awaitingSeal(db: Db, evaluationId: string, evaluators: readonly { personId: string; name: string }[], bidderId: string, sealers: ReadonlySet<string>): string[] {
+  return evaluators.filter((e) => !sealers.has(e.personId) && accessTo(db, evaluationId, e.personId, bidderId) !== 'recused').map((e) => e.name);
+}
+
 /**
  * The moderation board for the given bidders: every sealed score side by side per criterion, the spread
  * and standard deviation, the flag at the evaluation's tolerance, the current consensus and the score
@@ -57,7 +62,7 @@ export function buildBoard(
   const bidders = bidderIds.map((bidderId): BoardBidder => {
     const sealedHere = sealed.get(bidderId) ?? new Map<string, SealedScore[]>();
     const sealers = new Set([...sealedHere.values()].flat().map((s) => s.evaluatorId));
-    const awaiting = evaluators.filter((e) => !sealers.has(e.personId) && accessTo(db, evaluationId, e.personId, bidderId) !== 'recused').map((e) => e.name);
+    const awaiting = awaitingSeal(db, evaluationId, evaluators, bidderId, sealers);
     const allSealed = awaiting.length === 0 && sealers.size > 0;
     return {
       bidderId,

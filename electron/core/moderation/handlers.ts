@@ -21,7 +21,7 @@ function assertCriterion(ctx: HandlerContext, evaluationId: string, criterionId:
 export const moderationHandlers: HandlersFor<typeof moderationMethods> = {
   'moderation.board': {
     auth: moderatorOrLead,
-    run(ctx, { evaluationId, bidderId }) {
+    run(ctx, { evaluationId, bidderId, summary }) {
       const isLead = activeRole(ctx, evaluationId, ctx.actor!.id) === 'lead';
       if (bidderId) assertMaySeeBidder(ctx, evaluationId, bidderId);
       const all = biddersOf(ctx.db, evaluationId).filter((b) => !bidderId || b.id === bidderId);
@@ -30,11 +30,11 @@ export const moderationHandlers: HandlersFor<typeof moderationMethods> = {
         .filter((b) => b.access !== 'clear')
         .map((b) => ({ bidderId: b.bidderId, bidderName: b.bidderName, reason: b.access as 'recused' | 'undeclared' }));
       const visible = all.filter((b) => !unavailable.some((u) => u.bidderId === b.id)).map((b) => b.id);
-      const { inputs, bidders } = buildBoard(ctx.db, evaluationId, visible);
+      const { inputs, bidders } = buildBoard(ctx.db, evaluationId, visible, { withText: !summary });
       return {
         aggregation: inputs.settings.rules.aggregation,
         tolerance: inputs.settings.rules.spreadTolerance,
-        bidders,
+        bidders: summary ? bidders.map((b) => ({ ...b, criteria: b.criteria.map((c) => ({ ...c, sealed: [] })) })) : bidders,
         unavailableBidders: unavailable,
       };
     },
