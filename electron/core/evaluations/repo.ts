@@ -44,9 +44,18 @@ export function listEvaluationsFor(db: Db, personId: string): EvaluationSummary[
   return rows.map((r) => toSummary(r, parseFramework(r.framework_body)));
 }
 
+/** Frozen by a trigger, so once parsed it can be kept for the life of the connection. */
+const frozenCache = new WeakMap<Db, Map<string, Framework>>();
+
 export function frozenFramework(db: Db, evaluationId: string): Framework {
+  const forDb = frozenCache.get(db) ?? new Map<string, Framework>();
+  frozenCache.set(db, forDb);
+  const known = forDb.get(evaluationId);
+  if (known) return known;
   const row = db.prepare('SELECT framework_body FROM evaluations WHERE id = ?').get(evaluationId) as { framework_body: string };
-  return parseFramework(row.framework_body);
+  const framework = parseFramework(row.framework_body);
+  forDb.set(evaluationId, framework);
+  return framework;
 }
 
 interface SettingsRow {
