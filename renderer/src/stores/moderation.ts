@@ -49,7 +49,7 @@ export const useModeration = create<ModerationState>((set, get) => ({
     if (get().key !== key) set({ key, board: null, boardError: null, documents: {}, histories: {}, historyErrors: {} });
     try {
       const [board, documents] = await Promise.all([
-        call('moderation.board', bidderId ? { evaluationId, bidderId } : { evaluationId }),
+        call('moderation.board', bidderId ? { evaluationId, bidderId } : { evaluationId, summary: true }),
         bidderId ? documentNames(evaluationId, bidderId) : Promise.resolve({}),
       ]);
       if (get().key === key) set({ board, documents, boardError: null });
