@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import { ApiError } from '../../../shared/api/errors';
+import { insertMember, markMemberRemoved } from '../bidders/repo';
 import type { Db } from '../db/open';
+import { updateDetails } from '../evaluations/repo';
 import type { PackBidder, PackPayload } from './pack-payload';
 
 /*
@@ -31,13 +33,7 @@ export function installPack(db: Db, pack: PackPayload): void {
       e.openedBy,
     );
   } else {
-    db.prepare('UPDATE evaluations SET name = ?, reference = ? WHERE id = ? AND (name <> ? OR reference <> ?)').run(
-      e.name,
-      e.reference,
-      e.id,
-      e.name,
-      e.reference,
-    );
+    updateDetails(db, e.id, e.name, e.reference);
   }
   const s = pack.settings;
   db.prepare('INSERT OR IGNORE INTO evaluation_settings (evaluation_id, version, body, saved_at, saved_by) VALUES (?, ?, ?, ?, ?)').run(
@@ -78,22 +74,10 @@ function installBidder(db: Db, evaluationId: string, b: PackBidder): void {
   }
   for (const m of b.members) {
     if (missing(db, 'consortium_members', m.id)) {
-      db.prepare('INSERT INTO consortium_members (id, bidder_id, organisation, role, added_at, added_by) VALUES (?, ?, ?, ?, ?, ?)').run(
-        m.id,
-        b.id,
-        m.organisation,
-        m.role,
-        m.addedAt,
-        m.addedBy,
-      );
+      insertMember(db, { id: m.id, bidderId: b.id, organisation: m.organisation, role: m.role, at: m.addedAt, by: m.addedBy });
     }
     if (m.removed) {
-      db.prepare('UPDATE consortium_members SET removed_at = ?, removed_by = ?, removal_reason = ? WHERE id = ? AND removed_at IS NULL').run(
-        m.removed.at,
-        m.removed.by,
-        m.removed.reason,
-        m.id,
-      );
+      markMemberRemoved(db, { memberId: m.id, at: m.removed.at, by: m.removed.by, reason: m.removed.reason });
     }
   }
   if (!b.bid) return;
