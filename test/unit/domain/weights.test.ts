@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import merton from '../../../resources/frameworks/merton-ics-2020.json';
 import { FrameworkSchema, listCriteria, type Framework } from '../../../shared/domain/framework';
 import { checkWeights, defaultWeights, effectiveWeights, evenSplit, toHundredths, WeightsSchema, type Weights } from '../../../shared/domain/weights';
+import { GOV, TRANSFORM, CULTURE, RESOURCES, stages, leadsWeights } from '../support/merton-weights';
 
 /*
  * A procurement lead publishes how much each criterion (capability area × stage) counts. They weight the
@@ -10,28 +11,6 @@ import { checkWeights, defaultWeights, effectiveWeights, evenSplit, toHundredths
  */
 
 const MERTON: Framework = FrameworkSchema.parse(merton);
-
-const GOV = 'governance-and-leadership';
-const TRANSFORM = 'transformation-change';
-const CULTURE = 'culture-change-continuous-improvement';
-const RESOURCES = 'managing-resources';
-
-/** Stage weights within one area, in the Merton stage order. */
-const stages = (developing: number, maturing: number, thriving: number) => [
-  { stageId: 'developing', weight: developing },
-  { stageId: 'maturing', weight: maturing },
-  { stageId: 'thriving', weight: thriving },
-];
-
-/** A lead who cares most about governance and about what is in place now (Developing). */
-const leadsWeights = (): Weights => ({
-  areas: [
-    { areaId: GOV, weight: 40, stages: stages(25, 50, 25) },
-    { areaId: TRANSFORM, weight: 30, stages: stages(50, 30, 20) },
-    { areaId: CULTURE, weight: 20, stages: stages(60, 30, 10) },
-    { areaId: RESOURCES, weight: 10, stages: stages(40, 40, 20) },
-  ],
-});
 
 const messages = (issues: { message: string }[]) => issues.map((i) => i.message);
 

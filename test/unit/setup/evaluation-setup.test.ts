@@ -3,34 +3,15 @@ import type { Framework } from '../../../shared/domain/framework';
 import { DEFAULT_RULES, type Rules, type Threshold } from '../../../shared/domain/rules';
 import { DEFAULT_SCALE, type Scale } from '../../../shared/domain/scale';
 import { EvaluationSettingsSchema } from '../../../shared/domain/settings';
-import { defaultWeights, effectiveWeights, type Weights } from '../../../shared/domain/weights';
+import { defaultWeights, effectiveWeights } from '../../../shared/domain/weights';
 import { auditRows, dumpDatabase, leadWithEvaluation, makeCore, queryRows, refusedAndUnchanged, type TestCore } from '../support/core';
+import { GOV, TRANSFORM, RESOURCES, stages, leadsWeights } from '../support/merton-weights';
 
 /*
  * Lee, a procurement lead, sets up the "Community services 2026" evaluation on the built-in Merton
  * framework: publishes a scale, weights, thresholds and rules, builds a panel and records the bidders.
  * Every call goes through the core's one door (dispatch) onto a real SQLite file.
  */
-
-const GOV = 'governance-and-leadership';
-const TRANSFORM = 'transformation-change';
-const CULTURE = 'culture-change-continuous-improvement';
-const RESOURCES = 'managing-resources';
-
-const stages = (developing: number, maturing: number, thriving: number) => [
-  { stageId: 'developing', weight: developing },
-  { stageId: 'maturing', weight: maturing },
-  { stageId: 'thriving', weight: thriving },
-];
-
-const leadsWeights = (): Weights => ({
-  areas: [
-    { areaId: GOV, weight: 40, stages: stages(25, 50, 25) },
-    { areaId: TRANSFORM, weight: 30, stages: stages(50, 30, 20) },
-    { areaId: CULTURE, weight: 20, stages: stages(60, 30, 10) },
-    { areaId: RESOURCES, weight: 10, stages: stages(40, 40, 20) },
-  ],
-});
 
 /** A 1–4 scale with no zero, as some councils publish. */
 const FOUR_POINT_SCALE: Scale = {
