@@ -9,7 +9,7 @@ import { effectiveWeights } from '../../../shared/domain/weights';
 import { DECLARATION_LABELS, MITIGATION_LABELS } from '../../../shared/domain/conflicts';
 import { MEMBER_ROLE_LABELS } from '../../../shared/api/evaluations';
 import type { ResultsSnapshot } from './snapshot';
-import { scoreShading, sheetOptions, STYLE, styleCells, styleHeader, type SheetMeta } from './sheet-style';
+import { addTable, filterTable, scoreShading, STYLE, styleCells, type SheetMeta } from './sheet-style';
 
 export type Progress = (done: number, total: number) => void;
 
@@ -78,8 +78,7 @@ export async function writeRankedWorkbook(snap: ResultsSnapshot, meta: SheetMeta
   const bd = (col: string) => `Breakdown!$${col}$2:$${col}$${Math.max(2, breakdownLast)}`;
 
   // --- Ranking ---------------------------------------------------------------------------------------
-  const rk = wb.addWorksheet('Ranking', sheetOptions(meta));
-  rk.columns = [
+  const rk = addTable(wb, 'Ranking', meta, [
     { header: 'Rank', width: 7 },
     { header: 'Bidder', width: 32 },
     { header: 'Lead organisation', width: 32 },
@@ -90,8 +89,7 @@ export async function writeRankedWorkbook(snap: ResultsSnapshot, meta: SheetMeta
     { header: 'Threshold status', width: 20 },
     { header: 'Threshold failures', width: 50 },
     { header: 'Tie', width: 30 },
-  ];
-  styleHeader(rk.getRow(1));
+  ]);
   const col = (i: number) => rk.getColumn(i).letter;
   const firstArea = 6;
   const firstStage = firstArea + framework.areas.length;
@@ -124,12 +122,11 @@ export async function writeRankedWorkbook(snap: ResultsSnapshot, meta: SheetMeta
     row.commit();
     await tick();
   }
-  rk.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1 + rows.length, column: firstStage + framework.stages.length + 2 } };
+  filterTable(rk, 1 + rows.length);
   rk.commit();
 
   // --- Breakdown -------------------------------------------------------------------------------------
-  const br = wb.addWorksheet('Breakdown', sheetOptions(meta));
-  br.columns = [
+  const br = addTable(wb, 'Breakdown', meta, [
     { header: 'Bidder', width: 32 },
     { header: 'Capability area', width: 30 },
     { header: 'Stage', width: 12 },
@@ -138,8 +135,7 @@ export async function writeRankedWorkbook(snap: ResultsSnapshot, meta: SheetMeta
     { header: 'Maximum', width: 10 },
     { header: 'Effective weight (%)', width: 12 },
     { header: 'Weighted score (% points)', width: 14 },
-  ];
-  styleHeader(br.getRow(1));
+  ]);
   let r = 2;
   for (const bidder of rows) {
     const scores = new Map(board.find((b) => b.bidderId === bidder.bidderId)?.criteria.map((c) => [c.criterionId, c.aggregated]));
@@ -162,21 +158,19 @@ export async function writeRankedWorkbook(snap: ResultsSnapshot, meta: SheetMeta
       await tick();
     }
   }
-  br.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, r - 1), column: 8 } };
+  filterTable(br, Math.max(1, r - 1));
   br.addConditionalFormatting(scoreShading(`E2:E${Math.max(2, r - 1)}`, scaleMin(settings.scale), max));
   br.commit();
 
   // --- Framework & scale ------------------------------------------------------------------------------
-  const fw = wb.addWorksheet('Framework & scale', sheetOptions(meta));
-  fw.columns = [
+  const fw = addTable(wb, 'Framework & scale', meta, [
     { header: 'Capability area', width: 30 },
     { header: 'Stage', width: 12 },
     { header: 'Time horizon', width: 24 },
     { header: 'Effective weight (%)', width: 12 },
     { header: 'Guidance questions', width: 60 },
     { header: 'Evidence indicators', width: 80 },
-  ];
-  styleHeader(fw.getRow(1));
+  ]);
   for (const c of criteria) {
     const area = framework.areas.find((a) => a.id === c.areaId)!;
     const stage = framework.stages.find((s) => s.id === c.stageId)!;
@@ -194,7 +188,7 @@ export async function writeRankedWorkbook(snap: ResultsSnapshot, meta: SheetMeta
     row.commit();
     await tick();
   }
-  fw.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1 + criteria.length, column: 6 } };
+  filterTable(fw, 1 + criteria.length);
   const section = (title: string) => {
     fw.addRow([]).commit();
     const head = fw.addRow([title]);
@@ -216,8 +210,7 @@ export async function writeRankedWorkbook(snap: ResultsSnapshot, meta: SheetMeta
   fw.commit();
 
   // --- Individual scores ------------------------------------------------------------------------------
-  const is = wb.addWorksheet('Individual scores', sheetOptions(meta));
-  is.columns = [
+  const is = addTable(wb, 'Individual scores', meta, [
     { header: 'Evaluator', width: 24 },
     { header: 'Bidder', width: 30 },
     { header: 'Capability area', width: 28 },
@@ -226,8 +219,7 @@ export async function writeRankedWorkbook(snap: ResultsSnapshot, meta: SheetMeta
     { header: 'Rationale', width: 80 },
     { header: 'Evidence references', width: 40 },
     { header: 'Sealed at', width: 22 },
-  ];
-  styleHeader(is.getRow(1));
+  ]);
   let isRows = 1;
   for (const b of board) {
     for (const c of b.criteria) {
@@ -250,13 +242,12 @@ export async function writeRankedWorkbook(snap: ResultsSnapshot, meta: SheetMeta
       }
     }
   }
-  is.autoFilter = { from: { row: 1, column: 1 }, to: { row: isRows, column: 8 } };
+  filterTable(is, isRows);
   is.addConditionalFormatting(scoreShading(`E2:E${Math.max(2, isRows)}`, scaleMin(settings.scale), max));
   is.commit();
 
   // --- Moderation log ---------------------------------------------------------------------------------
-  const ml = wb.addWorksheet('Moderation log', sheetOptions(meta));
-  ml.columns = [
+  const ml = addTable(wb, 'Moderation log', meta, [
     { header: 'Bidder', width: 30 },
     { header: 'Criterion', width: 40 },
     { header: 'Version', width: 9 },
@@ -267,8 +258,7 @@ export async function writeRankedWorkbook(snap: ResultsSnapshot, meta: SheetMeta
     { header: 'Recorded by', width: 22 },
     { header: 'Recorded at', width: 22 },
     { header: 'Status', width: 12 },
-  ];
-  styleHeader(ml.getRow(1));
+  ]);
   let mlRows = 1;
   const bidderName = new Map(evaluation.bidders.map((b) => [b.id, b.name]));
   for (const entry of snap.moderationLog) {
@@ -292,12 +282,11 @@ export async function writeRankedWorkbook(snap: ResultsSnapshot, meta: SheetMeta
       await tick();
     }
   }
-  ml.autoFilter = { from: { row: 1, column: 1 }, to: { row: mlRows, column: 10 } };
+  filterTable(ml, mlRows);
   ml.commit();
 
   // --- Conflicts of interest --------------------------------------------------------------------------
-  const ci = wb.addWorksheet('Conflicts of interest', sheetOptions(meta));
-  ci.columns = [
+  const ci = addTable(wb, 'Conflicts of interest', meta, [
     { header: 'Person', width: 24 },
     { header: 'Bidder', width: 30 },
     { header: 'Declared against', width: 34 },
@@ -306,8 +295,7 @@ export async function writeRankedWorkbook(snap: ResultsSnapshot, meta: SheetMeta
     { header: 'Declared at', width: 22 },
     { header: 'Status', width: 12 },
     { header: 'Mitigation decisions', width: 60 },
-  ];
-  styleHeader(ci.getRow(1));
+  ]);
   for (const d of snap.declarations) {
     const row = ci.addRow([
       safe(d.personName),
@@ -323,7 +311,7 @@ export async function writeRankedWorkbook(snap: ResultsSnapshot, meta: SheetMeta
     row.commit();
     await tick();
   }
-  ci.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1 + snap.declarations.length, column: 8 } };
+  filterTable(ci, 1 + snap.declarations.length);
   ci.commit();
 
   await wb.commit();

@@ -21,6 +21,19 @@ export function sheetOptions(meta: SheetMeta, frozenRows = 1): Partial<ExcelJS.A
   };
 }
 
+/** A sheet that is one table: the shared sheet options, these columns, and a styled header row. */
+export function addTable(wb: ExcelJS.stream.xlsx.WorkbookWriter, name: string, meta: SheetMeta, columns: Partial<ExcelJS.Column>[]): ExcelJS.Worksheet {
+  const ws = wb.addWorksheet(name, sheetOptions(meta));
+  ws.columns = columns;
+  styleHeader(ws.getRow(1));
+  return ws;
+}
+
+/** A filter over every column of the table, from the header down to `lastRow`. */
+export function filterTable(ws: ExcelJS.Worksheet, lastRow: number): void {
+  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: lastRow, column: ws.columns.length } };
+}
+
 export function styleHeader(row: ExcelJS.Row): void {
   row.font = { bold: true, color: { argb: 'FFFFFFFF' } };
   row.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FF0B0C0C' } };
