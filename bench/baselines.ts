@@ -8,7 +8,7 @@
  *   same primary keys (seq INTEGER PRIMARY KEY AUTOINCREMENT; seals keyed by bidder × evaluator). The file
  *   uses the same durability as the app's (journal_mode = WAL, synchronous = FULL), so the ratio is not a
  *   journal-mode difference. What the baseline leaves out is exactly what the app adds: foreign keys, CHECK
- *   constraints, the score_entries_latest index, the seal trigger, and everything done in JavaScript per row.
+ *   constraints, the score_entries_latest_score index, the seal trigger, and everything done in JavaScript per row.
  *   `schemaFeatures` adds those schema features back one at a time (a diagnostic, printed, not a target).
  *
  * bareWorkbook — exceljs's streaming WorkbookWriter (no styles, no shared strings) writing the very cells the
@@ -84,7 +84,7 @@ const tables = (features: readonly SchemaFeature[]) => {
     sealed_at TEXT NOT NULL,
     PRIMARY KEY (bidder_id, evaluator_id)
   ) STRICT;
-  ${features.includes('index') ? 'CREATE INDEX score_entries_latest ON score_entries(evaluator_id, bidder_id, criterion_id, seq);' : ''}
+  ${features.includes('index') ? 'CREATE INDEX score_entries_latest_score ON score_entries(evaluator_id, bidder_id, criterion_id, seq, score);' : ''}
   ${
     features.includes('seal-trigger')
       ? `CREATE TRIGGER score_entries_after_seal BEFORE INSERT ON score_entries

@@ -6,7 +6,7 @@
  * entries (electron/core/scoring/repo.ts), all inside ONE IMMEDIATE transaction, which is the write phase of
  * exchange.importReturn (merge-return.ts) and scoreSheets.import (apply-import.ts). It runs on the real
  * store — opened with openDatabase (WAL, synchronous = FULL, foreign keys on, every migration: the
- * score_entries_latest index, the seal trigger, the append-only triggers) — holding the seeded evaluation,
+ * score_entries_latest_score index, the seal trigger, the append-only triggers) — holding the seeded evaluation,
  * panel, bidders, documents and declarations but no scores yet. Per run: a fresh copy of that store (the
  * copy and the open are outside the timing), one untimed warm-up run first, as in a running app. Not
  * included: validation against the framework and scale, the audit entry, the zod checks of a dispatch —
@@ -70,7 +70,7 @@ export function measureInserts(templateFile: string, scratchDir: string, dataDir
     if (i > 0) bare.push(ms);
   }
   const variants: { label: string; features: SchemaFeature[] }[] = [
-    { label: '+ score_entries_latest index', features: ['index'] },
+    { label: '+ score_entries_latest_score index', features: ['index'] },
     { label: '+ index + foreign keys', features: ['index', 'foreign-keys'] },
     { label: '+ index + foreign keys + seal trigger (the app’s schema)', features: ['index', 'foreign-keys', 'seal-trigger'] },
   ];

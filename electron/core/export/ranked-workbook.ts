@@ -222,8 +222,9 @@ export async function writeRankedWorkbook(snap: ResultsSnapshot, meta: SheetMeta
   ]);
   let isRows = 1;
   for (const b of board) {
+    const sealed = snap.individualScores(b.bidderId);
     for (const c of b.criteria) {
-      for (const s of c.sealed) {
+      for (const s of sealed.get(c.criterionId) ?? []) {
         const refs = s.evidenceRefs.map((e) => `${snap.documentNames.get(e.documentId) ?? e.documentId}${e.location ? `, ${e.location}` : ''}`);
         const row = is.addRow([
           safe(s.evaluatorName),

@@ -12,8 +12,9 @@ export function scoresCsv(snap: ResultsSnapshot): string {
   const bidderName = new Map(snap.evaluation.bidders.map((b) => [b.id, b.name]));
   const records: (string | number)[][] = [];
   for (const b of snap.board) {
+    const sealed = snap.individualScores(b.bidderId);
     for (const c of b.criteria) {
-      for (const s of c.sealed) {
+      for (const s of sealed.get(c.criterionId) ?? []) {
         records.push(['individual', safe(b.bidderName), safe(area(c.criterionId)), safe(stage(c.criterionId)), safe(s.evaluatorName), s.score, safe(s.rationale), s.sealedAt, '']);
       }
     }

@@ -1,18 +1,26 @@
 import type { Declaration } from '../../../shared/api/conflicts';
 import type { EvaluationDetail } from '../../../shared/api/evaluations';
-import type { BoardBidder, ConsensusVersion } from '../../../shared/api/moderation';
+import type { BoardBidder, ConsensusVersion, SealedScore } from '../../../shared/api/moderation';
 import type { RankingResult } from '../../../shared/api/ranking';
 import { listDeclarations } from '../conflicts/repo';
 import type { Db } from '../db/open';
 import { evaluationDetail } from '../evaluations/repo';
-import { consensusHistory } from '../moderation/repo';
+import { consensusHistory, sealedScores } from '../moderation/repo';
 import { buildBoard } from '../moderation/board';
 import { rankingFrom } from '../ranking/compute';
 
 export interface ResultsSnapshot {
   evaluation: EvaluationDetail;
   ranking: RankingResult;
+  /** The board without rationales or evidence references: those are read a bidder at a time by `individualScores`. */
   board: BoardBidder[];
+  /**
+   * One bidder's sealed scores with their rationales and evidence references, per criterion, in evaluator
+   * name order: exactly the sealed scores on the snapshot's board. Read when written rather than held for
+   * the whole export (21,600 rationales are most of an export's memory); a sealed score can never change,
+   * so reading it later gives what the snapshot saw, and a seal made since is left out.
+   */
+  individualScores(bidderId: string): ReadonlyMap<string, SealedScore[]>;
   /** Every consensus version per bidder → criterion, newest first. */
   moderationLog: { bidderId: string; criterionId: string; versions: ConsensusVersion[] }[];
   declarations: Declaration[];
@@ -25,7 +33,7 @@ export function takeSnapshot(db: Db, evaluationId: string, personId: string, now
   return db
     .transaction(() => {
       const evaluation = evaluationDetail(db, evaluationId, personId);
-      const { inputs, bidders: board } = buildBoard(db, evaluationId, evaluation.bidders.map((b) => b.id));
+      const { inputs, bidders: board, sealers } = buildBoard(db, evaluationId, evaluation.bidders.map((b) => b.id), { summary: true });
       const scores = new Map(board.map((b) => [b.bidderId, new Map(b.criteria.map((c) => [c.criterionId, c.aggregated]))]));
       const ranking = rankingFrom({ ...inputs, bidders: evaluation.bidders, scores }, false);
       const moderationLog = board.flatMap((b) =>
@@ -40,7 +48,12 @@ export function takeSnapshot(db: Db, evaluationId: string, personId: string, now
             .all(evaluationId) as { id: string; file_name: string }[]
         ).map((d) => [d.id, d.file_name]),
       );
-      return { evaluation, ranking, board, moderationLog, declarations: listDeclarations(db, evaluationId), documentNames, takenAt: now };
+      const individualScores = (bidderId: string) => {
+        const sealedThen = sealers.get(bidderId);
+        const now = sealedScores(db, evaluationId, bidderId).get(bidderId) ?? new Map<string, SealedScore[]>();
+        return new Map([...now].map(([criterionId, list]) => [criterionId, list.filter((s) => sealedThen?.has(s.evaluatorId))]));
+      };
+      return { evaluation, ranking, board, individualScores, moderationLog, declarations: listDeclarations(db, evaluationId), documentNames, takenAt: now };
     })
     .deferred();
 }

@@ -5,21 +5,21 @@ import type { EvaluationSettings } from '../../../shared/domain/settings';
 import { accessTo } from '../conflicts/access';
 import type { Db } from '../db/open';
 import { activePanel, biddersOf, frozenFramework, latestSettings } from '../evaluations/repo';
-import { currentConsensus, sealedScores } from './repo';
+import { currentConsensus, sealedScores, sealedScoreValues, sealersByBidder, type SealedValues } from './repo';
 
 export interface BoardInputs {
   framework: Framework;
   settings: EvaluationSettings;
 }
 
-export function boardCriterion(
+function boardCriterion(
   c: Criterion,
+  values: readonly number[],
   sealed: SealedScore[],
   consensus: { current: BoardCriterion['consensus']; versions: number } | undefined,
   settings: EvaluationSettings,
   allSealed: boolean,
 ): BoardCriterion {
-  const values = sealed.map((s) => s.score);
   return {
     criterionId: c.id,
     areaId: c.areaId,
@@ -43,25 +43,25 @@ export function awaitingSeal(db: Db, evaluationId: string, evaluators: readonly 
 /**
  * The moderation board for the given bidders: every sealed score side by side per criterion, the spread
  * and standard deviation, the flag at the evaluation's tolerance, the current consensus and the score
- * that counts under the aggregation rule; and which evaluators have yet to seal.
+ * that counts under the aggregation rule; and which evaluators have yet to seal. As a `summary` it leaves
+ * the sealed scores themselves out (every figure stays) and reads only their values.
  */
 export function buildBoard(
   db: Db,
   evaluationId: string,
   bidderIds: readonly string[],
-  { withText = true }: { withText?: boolean } = {},
-): { inputs: BoardInputs; bidders: BoardBidder[] } {
+  { summary = false }: { summary?: boolean } = {},
+): { inputs: BoardInputs; bidders: BoardBidder[]; sealers: ReadonlyMap<string, ReadonlySet<string>> } {
   const framework = frozenFramework(db, evaluationId);
   const { settings } = latestSettings(db, evaluationId);
   const single = bidderIds.length === 1 ? bidderIds[0] : undefined;
-  const sealed = sealedScores(db, evaluationId, single, withText);
+  const scores = summary ? fromValues(sealedScoreValues(db, evaluationId)) : fromSealed(sealedScores(db, evaluationId, single), sealersByBidder(db, evaluationId, single));
   const consensus = currentConsensus(db, evaluationId, single);
   const evaluators = activePanel(db, evaluationId).filter((m) => m.role === 'evaluator');
   const criteria = listCriteria(framework);
   const names = new Map(biddersOf(db, evaluationId).map((b) => [b.id, b.name]));
   const bidders = bidderIds.map((bidderId): BoardBidder => {
-    const sealedHere = sealed.get(bidderId) ?? new Map<string, SealedScore[]>();
-    const sealers = new Set([...sealedHere.values()].flat().map((s) => s.evaluatorId));
+    const sealers = scores.sealers.get(bidderId) ?? new Set<string>();
     const awaiting = awaitingSeal(db, evaluationId, evaluators, bidderId, sealers);
     const allSealed = awaiting.length === 0 && sealers.size > 0;
     return {
@@ -69,8 +69,29 @@ export function buildBoard(
       bidderName: names.get(bidderId) ?? bidderId,
       allSealed,
       awaiting,
-      criteria: criteria.map((c) => boardCriterion(c, sealedHere.get(c.id) ?? [], consensus.get(bidderId)?.get(c.id), settings, allSealed)),
+      criteria: criteria.map((c) =>
+        boardCriterion(c, scores.values(bidderId, c.id), scores.sealed(bidderId, c.id), consensus.get(bidderId)?.get(c.id), settings, allSealed),
+      ),
     };
   });
-  return { inputs: { framework, settings }, bidders };
+  return { inputs: { framework, settings }, bidders, sealers: scores.sealers };
+}
+
+interface BoardScores {
+  sealers: ReadonlyMap<string, ReadonlySet<string>>;
+  values(bidderId: string, criterionId: string): readonly number[];
+  sealed(bidderId: string, criterionId: string): SealedScore[];
+}
+
+function fromSealed(byBidder: Map<string, Map<string, SealedScore[]>>, sealers: Map<string, Set<string>>): BoardScores {
+  const list = (bidderId: string, criterionId: string) => byBidder.get(bidderId)?.get(criterionId) ?? [];
+  return {
+    sealers,
+    values: (bidderId, criterionId) => list(bidderId, criterionId).map((s) => s.score),
+    sealed: list,
+  };
+}
+
+function fromValues({ sealers, values }: SealedValues): BoardScores {
+  return { sealers, values: (bidderId, criterionId) => values.get(bidderId)?.get(criterionId) ?? [], sealed: () => [] };
 }

@@ -30,11 +30,11 @@ export const moderationHandlers: HandlersFor<typeof moderationMethods> = {
         .filter((b) => b.access !== 'clear')
         .map((b) => ({ bidderId: b.bidderId, bidderName: b.bidderName, reason: b.access as 'recused' | 'undeclared' }));
       const visible = all.filter((b) => !unavailable.some((u) => u.bidderId === b.id)).map((b) => b.id);
-      const { inputs, bidders } = buildBoard(ctx.db, evaluationId, visible, { withText: !summary });
+      const { inputs, bidders } = buildBoard(ctx.db, evaluationId, visible, { summary });
       return {
         aggregation: inputs.settings.rules.aggregation,
         tolerance: inputs.settings.rules.spreadTolerance,
-        bidders: summary ? bidders.map((b) => ({ ...b, criteria: b.criteria.map((c) => ({ ...c, sealed: [] })) })) : bidders,
+        bidders,
         unavailableBidders: unavailable,
       };
     },

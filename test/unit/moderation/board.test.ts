@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { makeCore } from '../support/core';
-import { allSealed, GOV_DEV, GOV_MAT, moderationScene, rationaleOf, scoreAll, scoreAndSeal, TC_DEV } from './scene';
+import { allSealed, consensus, GOV_DEV, GOV_MAT, moderationScene, rationaleOf, scoreAll, scoreAndSeal, TC_DEV } from './scene';
 
 describe('the moderation board', () => {
   it('shows only sealed scores: an unsealed evaluator’s rationale never appears, and the bidder waits for them', async () => {
@@ -127,4 +127,26 @@ describe('the moderation board', () => {
     expect(govDev.consensus).toMatchObject({ score: 4, internalNote: 'Discussed; the panel leans to 4.', recordedBy: 'Mo Moderator' });
     expect(board.bidders[0]!.criteria.find((c) => c.criterionId === GOV_MAT)!.aggregated).toBe(3); // median of 3, 3, 4
   });
+
+  it('the overview of every bidder shows the same figures as each bidder’s own board, without the scores themselves', async () => {
+    const t = makeCore();
+    const s = await moderationScene(t, { rules: { aggregation: 'mean' } });
+    await allSealed(t, s);
+    const [eve, evan, eva] = s.evaluators;
+    await scoreAndSeal(t, s, eve, s.other.id, { [GOV_DEV]: 5 });
+    await scoreAll(t, s, evan, s.other.id, { [GOV_DEV]: 0 }); // saved, not sealed: must not count anywhere
+    await t.call(s.moderator.id, 'moderation.record', consensus(s, GOV_MAT, 3));
+
+    const overview = await t.call(s.moderator.id, 'moderation.board', { evaluationId: s.evaluationId, summary: true });
+    for (const bidder of [s.bidder, s.other]) {
+      const own = (await t.call(s.moderator.id, 'moderation.board', { evaluationId: s.evaluationId, bidderId: bidder.id })).bidders[0]!;
+      const summary = overview.bidders.find((b) => b.bidderId === bidder.id)!;
+      expect(summary.criteria.every((c) => c.sealed.length === 0)).toBe(true);
+      expect(summary).toEqual({ ...own, criteria: own.criteria.map((c) => ({ ...c, sealed: [] })) });
+    }
+    const other = overview.bidders.find((b) => b.bidderId === s.other.id)!;
+    expect(other.awaiting).toEqual([eva.name, evan.name]);
+    expect(other.criteria.find((c) => c.criterionId === GOV_DEV)).toMatchObject({ spread: 0, aggregated: null });
+  });
 });
+

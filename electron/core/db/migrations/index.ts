@@ -6,6 +6,7 @@ import { scoreSheets } from './004_score_sheets';
 import { auditChain } from './005_audit_chain';
 import { exchange } from './006_exchange';
 import { lookupIndexes } from './007_lookup_indexes';
+import { coveringScoreIndex } from './008_covering_score_index';
 
 export interface Migration {
   name: string;
@@ -13,4 +14,4 @@ export interface Migration {
 }
 
 /** Ordered and append-only: a released migration is never edited, only followed by a new one. */
-export const MIGRATIONS: readonly Migration[] = [initialSchema, bidsConflictsScores, moderation, scoreSheets, auditChain, exchange, lookupIndexes];
+export const MIGRATIONS: readonly Migration[] = [initialSchema, bidsConflictsScores, moderation, scoreSheets, auditChain, exchange, lookupIndexes, coveringScoreIndex];
