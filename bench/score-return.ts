@@ -38,6 +38,24 @@ function copyStore(fromDir: string, toDir: string): void {
   }
 }
 
+/** How long work takes, and the longest the event loop stood still meanwhile (a host answers nothing then). */
+async function withStalls<T>(work: () => Promise<T>): Promise<{ result: T; ms: number; longestStallMs: number }> {
+  let last = performance.now();
+  let longest = 0;
+  const tick = setInterval(() => {
+    const now = performance.now();
+    longest = Math.max(longest, now - last);
+    last = now;
+  }, 5);
+  const start = performance.now();
+  const result = await work();
+  const ms = performance.now() - start;
+  await new Promise((resolve) => setTimeout(resolve, 15)); // lets the timer see the end of a last stall
+  clearInterval(tick);
+  return { result, ms, longestStallMs: longest };
+}
+const stallNote = (what: string, t: { ms: number; longestStallMs: number }) => `${what} in ${Math.round(t.ms)} ms, the longest stall of the event loop meanwhile ${Math.round(t.longestStallMs)} ms`;
+
 const quietCore = (dataDir: string) => createCore({ dataDir, backupsToKeep: 1, backupEveryMs: 0, log: (e) => console.error('[core]', e) });
 
 export async function measureScoreReturn(seededDir: string, seed: Seeded, runs: number): Promise<{ figures: Figure[]; notes: string[] }> {
@@ -52,7 +70,8 @@ export async function measureScoreReturn(seededDir: string, seed: Seeded, runs: 
     const { evaluationId, leadId, moderatorId } = seed;
     const evaluator = await call(null, 'people.create', { name: 'Evaluator 14 (returning)' });
     await call(leadId, 'panel.add', { evaluationId, personId: evaluator.id, role: 'evaluator' });
-    const pack = await call(leadId, 'exchange.exportPack', { evaluationId, evaluatorId: evaluator.id, passphrase: PASSPHRASE });
+    const making = await withStalls(() => call(leadId, 'exchange.exportPack', { evaluationId, evaluatorId: evaluator.id, passphrase: PASSPHRASE }));
+    const pack = making.result;
     base.close();
     progress(`evaluator pack exported: ${(pack.bytes / 1024 / 1024).toFixed(1)} MiB (${Math.round(performance.now() - started)} ms)`);
 
@@ -64,7 +83,8 @@ export async function measureScoreReturn(seededDir: string, seed: Seeded, runs: 
     for (let offset = 0; offset < file.length; offset += UPLOAD_CHUNK_BYTES) {
       await there(null, 'exchange.stageUpload', { uploadId, offset, chunkBase64: file.subarray(offset, offset + UPLOAD_CHUNK_BYTES).toString('base64') });
     }
-    const opened = await there(null, 'exchange.openPack', { passphrase: PASSPHRASE, file: { uploadId } });
+    const opening = await withStalls(() => there(null, 'exchange.openPack', { passphrase: PASSPHRASE, file: { uploadId } }));
+    const opened = opening.result;
     const declared = await declareClear(there, evaluationId, evaluator.id);
     progress(`pack opened on the evaluator's installation (${opened.bidders} bidders, ${opened.documents} documents), ${declared} declarations (${Math.round(performance.now() - started)} ms)`);
     const criteria = listCriteria(seed.framework);
@@ -137,6 +157,7 @@ export async function measureScoreReturn(seededDir: string, seed: Seeded, runs: 
     return {
       figures: [figure('import one score return (1,800 scores)', t, { text: 'median < 1000 ms', met: t.median < 1000 })],
       notes: [
+        `evaluator pack of ${(pack.bytes / 1024 / 1024).toFixed(1)} MiB: ${stallNote('made', making)}; ${stallNote('opened', opening)} (in process, no HTTP)`,
         `score return import: each run adds ${added} (${dispatches} imports in all, warm-up included); ` +
           `the pre-import online backup of the ${storeMb.toFixed(0)} MiB store alone takes ${percentile([...backups].sort((a, b) => a - b), 50).toFixed(0)} ms (median of 3)`,
       ],

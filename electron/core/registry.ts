@@ -9,9 +9,10 @@ import type { HandlerContext } from './context';
 export interface Handler<M extends MethodName> {
   auth: AuthRule;
   /**
-   * Only for a mutation that must first read an upload with an asynchronous parser (an Excel file): runs
-   * after authorisation and before the transaction, on the params alone, and must not touch the store.
-   * What it returns is handed to run, which checks it against the store inside the one transaction.
+   * For a mutation with slow or asynchronous work to do first (parsing an Excel upload, sealing or opening
+   * a pack): runs after authorisation and before the transaction, while other calls are answered. It may
+   * read the store but never writes it; what it returns is handed to run, which re-checks inside the one
+   * transaction whatever it relied on that could have changed meanwhile.
    */
   prepare?(ctx: HandlerContext, params: z.output<Contract[M]['params']>): Promise<unknown>;
   /** A rolling backup is taken before this mutation runs (imports), named with this reason. */

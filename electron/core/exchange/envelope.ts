@@ -1,9 +1,9 @@
 import { xchacha20poly1305 } from '@noble/ciphers/chacha.js';
 import { hmac } from '@noble/hashes/hmac.js';
-import { scrypt } from '@noble/hashes/scrypt.js';
+import { scryptAsync } from '@noble/hashes/scrypt.js';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { randomBytes } from 'node:crypto';
-import { gzipSync, Gunzip } from 'fflate';
+import { AsyncGunzip, gzip, gzipSync, Gunzip } from 'fflate';
 import { z } from 'zod';
 import { ApiError } from '../../../shared/api/errors';
 
@@ -16,6 +16,11 @@ import { ApiError } from '../../../shared/api/errors';
  * The ciphertext is gzip of the JSON payload; the magic, length and header are its associated data, so a
  * change to any byte of the file is detected. Packs are keyed by scrypt from a passphrase; the header also
  * carries a key-check value so that a wrong passphrase is told apart from altered contents.
+ *
+ * Packs run to hundreds of MB, so their slow steps keep the host answering: scrypt yields to the event
+ * loop as it goes, and (de)compression runs on fflate's worker thread (the `OffThread` variants). Only the
+ * single-pass encryption stays on the main thread (about 0.55 s for a 60 MB pack here). Score returns are
+ * small and use the synchronous variants inside their import transaction.
  */
 
 export type EnvelopeKind = 'evaluator-pack' | 'score-return';
@@ -61,11 +66,11 @@ const keyCheckOf = (key: Uint8Array) => Buffer.from(hmac(sha256, key, new TextEn
 
 let lastDerivation: { id: string; key: Uint8Array } | null = null;
 
-/** scrypt is deliberately slow; remember the last result so retrying the same file does not pay twice. */
-export function passphraseKey(passphrase: string, kdf: NonNullable<EnvelopeHeader['kdf']>): Uint8Array {
+/** scrypt is deliberately slow (~0.6 s); it yields as it goes, and the last result is remembered so retrying the same file does not pay twice. */
+export async function passphraseKey(passphrase: string, kdf: NonNullable<EnvelopeHeader['kdf']>): Promise<Uint8Array> {
   const id = b64(sha256(new TextEncoder().encode(JSON.stringify([passphrase, kdf]))));
   if (lastDerivation?.id === id) return lastDerivation.key;
-  const key = scrypt(passphrase.normalize('NFC'), unb64(kdf.salt), { N: kdf.N, r: kdf.r, p: kdf.p, dkLen: 32 });
+  const key = await scryptAsync(passphrase.normalize('NFC'), unb64(kdf.salt), { N: kdf.N, r: kdf.r, p: kdf.p, dkLen: 32, asyncTick: 10 });
   lastDerivation = { id, key };
   return key;
 }
@@ -74,20 +79,27 @@ export function newPassphraseKdf(): NonNullable<EnvelopeHeader['kdf']> {
   return { name: 'scrypt', ...SCRYPT_DEFAULT, salt: b64(randomBytes(16)) } as NonNullable<EnvelopeHeader['kdf']>;
 }
 
-export function sealEnvelope(
-  kind: EnvelopeKind,
-  header: Omit<EnvelopeHeader, 'version' | 'nonce' | 'keyCheck'>,
-  key: Uint8Array,
-  payload: unknown,
-): Buffer {
+type SealedHeader = Omit<EnvelopeHeader, 'version' | 'nonce' | 'keyCheck'>;
+const payloadBytes = (payload: unknown) => Buffer.from(JSON.stringify(payload), 'utf8');
+
+export function sealEnvelope(kind: EnvelopeKind, header: SealedHeader, key: Uint8Array, payload: unknown): Buffer {
+  return sealCompressed(kind, header, key, gzipSync(payloadBytes(payload)));
+}
+
+/** As sealEnvelope, compressing on a worker thread. */
+export async function sealEnvelopeOffThread(kind: EnvelopeKind, header: SealedHeader, key: Uint8Array, payload: unknown): Promise<Buffer> {
+  const compressed = await new Promise<Uint8Array>((resolve, reject) => gzip(payloadBytes(payload), (error, data) => (error ? reject(error) : resolve(data))));
+  return sealCompressed(kind, header, key, compressed);
+}
+
+function sealCompressed(kind: EnvelopeKind, header: SealedHeader, key: Uint8Array, compressed: Uint8Array): Buffer {
   const fullHeader: EnvelopeHeader = { ...header, version: 1, nonce: b64(randomBytes(24)), keyCheck: keyCheckOf(key) };
   const headerBytes = Buffer.from(JSON.stringify(fullHeader), 'utf8');
   const prefix = Buffer.alloc(12);
   prefix.write(MAGIC[kind], 0, 'latin1');
   prefix.writeUInt32BE(headerBytes.length, 8);
   const aad = Buffer.concat([prefix, headerBytes]);
-  const plaintext = gzipSync(Buffer.from(JSON.stringify(payload), 'utf8'));
-  const ciphertext = xchacha20poly1305(key, unb64(fullHeader.nonce), aad).encrypt(plaintext);
+  const ciphertext = xchacha20poly1305(key, unb64(fullHeader.nonce), aad).encrypt(compressed);
   return Buffer.concat([aad, ciphertext]);
 }
 
@@ -113,24 +125,43 @@ export function readHeader(kind: EnvelopeKind, file: Buffer): EnvelopeHeader {
 
 /** Opens an envelope, telling apart a wrong key (passphrase) from contents altered on the way. */
 export function openEnvelope(kind: EnvelopeKind, file: Buffer, key: Uint8Array, maxPayloadBytes: number): unknown {
+  const compressed = decrypt(kind, file, key);
+  return parsePayload(kind, () => gunzipCapped(compressed, maxPayloadBytes));
+}
+
+/** As openEnvelope, inflating on a worker thread. */
+export async function openEnvelopeOffThread(kind: EnvelopeKind, file: Buffer, key: Uint8Array, maxPayloadBytes: number): Promise<unknown> {
+  const compressed = decrypt(kind, file, key);
+  const inflated = await gunzipCappedOffThread(compressed, maxPayloadBytes).catch((error: unknown) => error);
+  return parsePayload(kind, () => {
+    if (inflated instanceof Uint8Array) return inflated;
+    throw inflated;
+  });
+}
+
+function decrypt(kind: EnvelopeKind, file: Buffer, key: Uint8Array): Uint8Array {
   const header = readHeader(kind, file);
   if (keyCheckOf(key) !== header.keyCheck) {
     throw new ApiError('FORBIDDEN', kind === 'evaluator-pack' ? 'The passphrase is wrong (or the file’s header was altered).' : 'This score return was not made from a pack issued by this installation.');
   }
   const headerEnd = 12 + file.readUInt32BE(8);
-  let plaintext: Uint8Array;
   try {
-    plaintext = xchacha20poly1305(key, unb64(header.nonce), file.subarray(0, headerEnd)).decrypt(file.subarray(headerEnd));
+    return xchacha20poly1305(key, unb64(header.nonce), file.subarray(0, headerEnd)).decrypt(file.subarray(headerEnd));
   } catch {
     throw new ApiError('RULE_VIOLATION', `The ${KIND_NAMES[kind].replace(/^an? /, '')} has been altered or damaged since it was made; it cannot be trusted.`);
   }
+}
+
+function parsePayload(kind: EnvelopeKind, inflate: () => Uint8Array): unknown {
   try {
-    return JSON.parse(Buffer.from(gunzipCapped(plaintext, maxPayloadBytes)).toString('utf8'));
+    return JSON.parse(Buffer.from(inflate()).toString('utf8'));
   } catch (error) {
     if (error instanceof ApiError) throw error;
     throw new ApiError('INVALID_PARAMS', `The ${KIND_NAMES[kind].replace(/^an? /, '')} could not be read.`);
   }
 }
+
+const tooLarge = (maxBytes: number) => new ApiError('INVALID_PARAMS', `The file expands to more than ${Math.round(maxBytes / 1024 / 1024)} MB; it was not opened.`);
 
 /** Inflates with a hard cap on the output, so even an authenticated file cannot exhaust memory. */
 export function gunzipCapped(data: Uint8Array, maxBytes: number): Uint8Array {
@@ -138,11 +169,31 @@ export function gunzipCapped(data: Uint8Array, maxBytes: number): Uint8Array {
   let total = 0;
   const gunzip = new Gunzip((chunk) => {
     total += chunk.length;
-    if (total > maxBytes) throw new ApiError('INVALID_PARAMS', `The file expands to more than ${Math.round(maxBytes / 1024 / 1024)} MB; it was not opened.`);
+    if (total > maxBytes) throw tooLarge(maxBytes);
     chunks.push(chunk);
   });
   gunzip.push(data, true);
   return Buffer.concat(chunks);
+}
+
+/** As gunzipCapped, on a worker thread that is stopped as soon as the output passes the cap. */
+export function gunzipCappedOffThread(data: Uint8Array, maxBytes: number): Promise<Uint8Array> {
+  return new Promise((resolve, reject) => {
+    const chunks: Uint8Array[] = [];
+    let total = 0;
+    const gunzip = new AsyncGunzip((error, chunk, final) => {
+      if (error) return reject(error);
+      total += chunk.length;
+      if (total > maxBytes) {
+        gunzip.terminate();
+        return reject(tooLarge(maxBytes));
+      }
+      chunks.push(chunk);
+      if (final) resolve(Buffer.concat(chunks));
+    });
+    // fflate hands the pushed bytes' whole ArrayBuffer to the worker, so a view into a shared one is copied first.
+    gunzip.push(data.byteOffset === 0 && data.byteLength === data.buffer.byteLength ? data : data.slice(), true);
+  });
 }
 
 export const fileSha256 = (file: Uint8Array): string => Buffer.from(sha256(file)).toString('hex');

@@ -7,6 +7,7 @@ import { sealEnvelope } from './envelope';
 import { fileBytes, fileWord, sha256Hex } from './files';
 import { installPack } from './install-pack';
 import { decryptPack, openingOf } from './open-pack';
+import type { PackPayload } from './pack-payload';
 import { insertInstall, latestInstall, nameOf } from './repo';
 import { stageChunk } from './uploads';
 
@@ -14,6 +15,11 @@ import { stageChunk } from './uploads';
  * At an evaluator's own installation: a pack is opened here (in chunks when it is large), and the
  * evaluator's score return is made here.
  */
+
+interface DecryptedPack {
+  pack: PackPayload;
+  fileSha256: string;
+}
 
 type EvaluatorMethods = Pick<
   typeof exchangeMethods,
@@ -27,9 +33,13 @@ export const evaluatorHandlers: HandlersFor<EvaluatorMethods> = {
   },
   'exchange.openPack': {
     auth: anyone,
-    run(ctx, { passphrase, file }) {
+    // Decrypting and inflating a large pack takes seconds: done before the transaction, so the app keeps answering.
+    async prepare(ctx, { passphrase, file }): Promise<DecryptedPack> {
       const bytes = fileBytes(ctx.db, file, MAX_PACK_BYTES, 'an evaluator pack');
-      const pack = decryptPack(bytes, passphrase);
+      return { pack: await decryptPack(bytes, passphrase), fileSha256: sha256Hex(bytes) };
+    },
+    run(ctx, _params, prepared) {
+      const { pack, fileSha256 } = prepared as DecryptedPack;
       const outcome = openingOf(ctx.db, pack);
       if (outcome !== 'already-open') {
         installPack(ctx.db, pack);
@@ -38,7 +48,7 @@ export const evaluatorHandlers: HandlersFor<EvaluatorMethods> = {
           evaluationId: pack.evaluation.id,
           evaluatorId: pack.evaluatorId,
           returnKey: Buffer.from(pack.returnKey, 'base64'),
-          fileSha256: sha256Hex(bytes),
+          fileSha256,
           packCreatedAt: pack.createdAt,
           issuedBy: pack.createdBy,
           at: ctx.now(),

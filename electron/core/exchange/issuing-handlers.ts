@@ -4,10 +4,10 @@ import { MAX_PACK_BYTES, MAX_RETURN_BYTES, PACK_EXTENSION, type exchangeMethods 
 import { activeRole, panel } from '../authorisation';
 import { accessTo } from '../conflicts/access';
 import type { HandlerContext } from '../context';
-import { evaluationStatus } from '../evaluations/repo';
+import { biddersOf, evaluationStatus } from '../evaluations/repo';
 import type { HandlersFor } from '../registry';
 import { buildPack } from './build-pack';
-import { newPassphraseKdf, passphraseKey, sealEnvelope } from './envelope';
+import { newPassphraseKdf, passphraseKey, sealEnvelopeOffThread } from './envelope';
 import { fileBytes, fileWord, sha256Hex } from './files';
 import { mergeReturn } from './merge-return';
 import { findPack, importedBefore, insertImport, insertPack, insertRevocation, listPacks, nameOf, revocationOf } from './repo';
@@ -33,58 +33,98 @@ function assertMayCarry(ctx: HandlerContext, evaluationId: string, bidders: { id
   }
 }
 
+function assertMayMakePack(ctx: HandlerContext, evaluationId: string, evaluatorId: string): void {
+  if (evaluationStatus(ctx.db, evaluationId) !== 'scoring') {
+    throw new ApiError(
+      'RULE_VIOLATION',
+      'Open the evaluation for scoring before making evaluator packs: a pack carries the published set-up, which is fixed from then on.',
+    );
+  }
+  if (activeRole(ctx, evaluationId, evaluatorId) !== 'evaluator') throw new ApiError('NOT_FOUND', 'That person is not an evaluator on this evaluation’s panel.');
+}
+
+const carried = (bidders: readonly { id: string; name: string; bid: unknown }[]) => bidders.filter((b) => b.bid !== null);
+
+/** What making a pack produced before its transaction: the sealed file and what run must check and record. */
+interface PreparedPack {
+  packId: string;
+  returnKey: Buffer;
+  at: string;
+  file: Buffer;
+  evaluationName: string;
+  bidders: string[];
+  withheld: string[];
+  documents: number;
+}
+
 export const issuingHandlers: HandlersFor<IssuingMethods> = {
   'exchange.exportPack': {
     auth: leadOrModerator,
-    run(ctx, { evaluationId, evaluatorId, passphrase }) {
-      if (evaluationStatus(ctx.db, evaluationId) !== 'scoring') {
-        throw new ApiError(
-          'RULE_VIOLATION',
-          'Open the evaluation for scoring before making evaluator packs: a pack carries the published set-up, which is fixed from then on.',
-        );
-      }
-      if (activeRole(ctx, evaluationId, evaluatorId) !== 'evaluator')
-        throw new ApiError('NOT_FOUND', 'That person is not an evaluator on this evaluation’s panel.');
+    /*
+     * Reading every bid, scrypt and compressing take seconds for a large pack; they happen here, before the
+     * transaction, so the app keeps answering meanwhile. The bids are read in one read transaction; run
+     * then checks, inside the write transaction, that nothing it relied on has changed since.
+     */
+    async prepare(ctx, { evaluationId, evaluatorId, passphrase }): Promise<PreparedPack> {
+      assertMayMakePack(ctx, evaluationId, evaluatorId);
       const packId = ctx.newId();
       const returnKey = randomBytes(32);
       const at = ctx.now();
-      const built = buildPack(ctx.db, { evaluationId, evaluatorId, packId, returnKey: returnKey.toString('base64'), at, by: ctx.actor!.id });
+      const built = ctx.db.transaction(() => buildPack(ctx.db, { evaluationId, evaluatorId, packId, returnKey: returnKey.toString('base64'), at, by: ctx.actor!.id })).deferred();
+      assertMayCarry(ctx, evaluationId, carried(built.payload.bidders));
+      const kdf = newPassphraseKdf();
+      const header = { packId, evaluationId, evaluatorId, createdAt: at, kdf };
+      const file = await sealEnvelopeOffThread('evaluator-pack', header, await passphraseKey(passphrase, kdf), built.payload);
+      if (file.length > MAX_PACK_BYTES)
+        throw new ApiError('RULE_VIOLATION', `The pack would be larger than ${MAX_PACK_BYTES / 1024 / 1024} MB, the most one pack can be.`);
+      return {
+        packId,
+        returnKey,
+        at,
+        file,
+        evaluationName: built.payload.evaluation.name,
+        bidders: built.payload.bidders.map((b) => b.id),
+        withheld: built.withheld,
+        documents: built.documents,
+      };
+    },
+    run(ctx, { evaluationId, evaluatorId }, prepared) {
+      const pack = prepared as PreparedPack;
+      assertMayMakePack(ctx, evaluationId, evaluatorId);
+      const now = biddersOf(ctx.db, evaluationId).filter((b) => pack.bidders.includes(b.id));
+      const recusedNow = now.filter((b) => accessTo(ctx.db, evaluationId, evaluatorId, b.id) === 'recused').map((b) => b.id);
+      if (recusedNow.length !== pack.withheld.length || recusedNow.some((id) => !pack.withheld.includes(id))) {
+        throw new ApiError(
+          'CONFLICT',
+          'A conflict of interest was declared while the pack was being made, which changes the bids it may carry; make the pack again.',
+        );
+      }
       assertMayCarry(
         ctx,
         evaluationId,
-        built.payload.bidders.filter((b) => b.bid !== null),
+        now.filter((b) => !pack.withheld.includes(b.id)),
       );
-      const kdf = newPassphraseKdf();
-      const file = sealEnvelope(
-        'evaluator-pack',
-        { packId, evaluationId, evaluatorId, createdAt: at, kdf },
-        passphraseKey(passphrase, kdf),
-        built.payload,
-      );
-      if (file.length > MAX_PACK_BYTES)
-        throw new ApiError('RULE_VIOLATION', `The pack would be larger than ${MAX_PACK_BYTES / 1024 / 1024} MB, the most one pack can be.`);
-      const sha256 = sha256Hex(file);
+      const sha256 = sha256Hex(pack.file);
       insertPack(ctx.db, {
-        id: packId,
+        id: pack.packId,
         evaluationId,
         evaluatorId,
-        returnKey,
+        returnKey: pack.returnKey,
         fileSha256: sha256,
-        bytes: file.length,
-        withheld: built.withheld,
-        documents: built.documents,
-        at,
+        bytes: pack.file.length,
+        withheld: pack.withheld,
+        documents: pack.documents,
+        at: pack.at,
         by: ctx.actor!.id,
       });
-      const names = built.payload.bidders.filter((b) => b.bid === null).map((b) => b.name);
       return {
-        packId,
-        fileName: `${fileWord(built.payload.evaluation.name, 'evaluation')}-${fileWord(nameOf(ctx.db, 'people', evaluatorId), 'evaluator')}${PACK_EXTENSION}`,
-        contentBase64: file.toString('base64'),
-        bytes: file.length,
+        packId: pack.packId,
+        fileName: `${fileWord(pack.evaluationName, 'evaluation')}-${fileWord(nameOf(ctx.db, 'people', evaluatorId), 'evaluator')}${PACK_EXTENSION}`,
+        contentBase64: pack.file.toString('base64'),
+        bytes: pack.file.length,
         sha256,
-        withheldBidders: names,
-        documents: built.documents,
+        withheldBidders: now.filter((b) => pack.withheld.includes(b.id)).map((b) => b.name),
+        documents: pack.documents,
       };
     },
   },

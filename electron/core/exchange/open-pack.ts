@@ -1,6 +1,6 @@
 import { ApiError } from '../../../shared/api/errors';
 import type { Db } from '../db/open';
-import { openEnvelope, passphraseKey, readHeader } from './envelope';
+import { openEnvelopeOffThread, passphraseKey, readHeader } from './envelope';
 import { isInstalled, latestInstall } from './repo';
 import { PackPayloadSchema, type PackPayload } from './pack-payload';
 
@@ -14,17 +14,18 @@ const MAX_PACK_PAYLOAD_BYTES = 400 * 1024 * 1024;
 const corrupted = () =>
   new ApiError('INVALID_PARAMS', 'The file is corrupted or incomplete (truncated); ask for an evaluator pack to be sent again.');
 
-export function decryptPack(file: Buffer, passphrase: string): PackPayload {
+/** Reads and checks a pack without touching the store (and without holding up the host: see envelope.ts). */
+export async function decryptPack(file: Buffer, passphrase: string): Promise<PackPayload> {
   const header = readHeader('evaluator-pack', file);
   if (!header.kdf) throw corrupted();
   let key: Uint8Array;
   try {
-    key = passphraseKey(passphrase, header.kdf);
+    key = await passphraseKey(passphrase, header.kdf);
   } catch {
     // Key-derivation settings that pass the header's shape but that scrypt refuses (e.g. N not a power of two).
     throw corrupted();
   }
-  const parsed = PackPayloadSchema.safeParse(openEnvelope('evaluator-pack', file, key, MAX_PACK_PAYLOAD_BYTES));
+  const parsed = PackPayloadSchema.safeParse(await openEnvelopeOffThread('evaluator-pack', file, key, MAX_PACK_PAYLOAD_BYTES));
   if (!parsed.success) throw new ApiError('INVALID_PARAMS', 'The evaluator pack could not be read: it was made by a different version of the app.');
   const pack = parsed.data;
   if (pack.packId !== header.packId || pack.evaluation.id !== header.evaluationId || pack.evaluatorId !== header.evaluatorId) {

@@ -1,11 +1,21 @@
 import fc from 'fast-check';
+import { gzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../../shared/api/errors';
-import { newPassphraseKdf, openEnvelope, passphraseKey, readHeader, sealEnvelope } from '../../../electron/core/exchange/envelope';
+import {
+  gunzipCappedOffThread,
+  newPassphraseKdf,
+  openEnvelope,
+  openEnvelopeOffThread,
+  passphraseKey,
+  readHeader,
+  sealEnvelope,
+  sealEnvelopeOffThread,
+} from '../../../electron/core/exchange/envelope';
 
 const kdf = newPassphraseKdf();
 const passphrase = 'correct horse battery staple';
-const key = passphraseKey(passphrase, kdf);
+const key = await passphraseKey(passphrase, kdf);
 const header = { packId: 'pack-0001-abcdef', evaluationId: 'evaluation-0001', evaluatorId: 'evaluator-0001', createdAt: '2026-11-26T10:00:00.000Z', kdf };
 const payload = { hello: 'world', scores: [1, 2, 3], text: 'é — “quoted”' };
 const sealed = sealEnvelope('evaluator-pack', header, key, payload);
@@ -17,8 +27,22 @@ describe('the travelling file envelope', () => {
     expect(readHeader('evaluator-pack', sealed)).toMatchObject(header);
   });
 
-  it('says the passphrase is wrong, rather than that the file is damaged', () => {
-    expect(() => open(sealed, passphraseKey('not the passphrase', kdf))).toThrow('The passphrase is wrong');
+  it('says the passphrase is wrong, rather than that the file is damaged', async () => {
+    const wrong = await passphraseKey('not the passphrase', kdf);
+    expect(() => open(sealed, wrong)).toThrow('The passphrase is wrong');
+  });
+
+  it('seals and opens the same file whether compression runs on a worker thread or not', async () => {
+    const offThread = await sealEnvelopeOffThread('evaluator-pack', header, key, payload);
+    expect(open(offThread)).toEqual(payload);
+    expect(await openEnvelopeOffThread('evaluator-pack', sealed, key, 1024 * 1024)).toEqual(payload);
+    await expect(openEnvelopeOffThread('evaluator-pack', sealed, key, 10)).rejects.toThrow('The file expands to more than 0 MB; it was not opened.');
+  });
+
+  it('stops inflating on the worker thread as soon as the output passes the cap', async () => {
+    const bomb = gzipSync(new Uint8Array(64 * 1024 * 1024));
+    expect(bomb.length).toBeLessThan(100 * 1024);
+    await expect(gunzipCappedOffThread(bomb, 1024 * 1024)).rejects.toThrow('The file expands to more than 1 MB; it was not opened.');
   });
 
   it('says what a file is when it is the other kind, or not ours at all', () => {

@@ -4,9 +4,9 @@ import { queryRows } from '../support/core';
 import { PASSPHRASE, type ExchangeScene } from './scene';
 
 /** Opens a pack file with the envelope functions alone, as anyone holding the passphrase could. */
-export function decryptPackFile(file: Buffer, passphrase = PASSPHRASE): Record<string, unknown> {
+export async function decryptPackFile(file: Buffer, passphrase = PASSPHRASE): Promise<Record<string, unknown>> {
   const header = readHeader('evaluator-pack', file);
-  return openEnvelope('evaluator-pack', file, passphraseKey(passphrase, header.kdf!), 1024 * 1024 * 1024) as Record<string, unknown>;
+  return openEnvelope('evaluator-pack', file, await passphraseKey(passphrase, header.kdf!), 1024 * 1024 * 1024) as Record<string, unknown>;
 }
 
 /** The return key the moderator's installation holds for a pack. */

@@ -129,7 +129,7 @@ describe('what a pack carries', () => {
     const pack = await exportPack(s, eva.id);
     expect(pack.withheldBidders).toEqual(['Riverside Partnership']);
 
-    const payload = decryptPackFile(pack.file) as {
+    const payload = (await decryptPackFile(pack.file)) as {
       bidders: { id: string; name: string; bid: { documents: { fileName: string; contentBase64: string }[] } | null }[];
     };
     const text = JSON.stringify(payload);

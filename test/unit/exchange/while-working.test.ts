@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { makeCore, queryRows } from '../support/core';
+import { exchangeScene, exportPack, PASSPHRASE } from './scene';
+
+/*
+ * Making and opening a pack take seconds for a large evaluation (scrypt, compression): the app must go on
+ * answering meanwhile, and whatever changes in the meantime must not slip into the record.
+ */
+
+describe('while a pack is being made or opened', () => {
+  it('the lead’s installation keeps answering, and the pack is recorded only once it is sealed', async () => {
+    const s = await exchangeScene();
+    const [eve] = s.evaluators;
+    const making = s.t.core.dispatch(s.lead.id, 'exchange.exportPack', { evaluationId: s.evaluationId, evaluatorId: eve.id, passphrase: PASSPHRASE });
+    let finished = false;
+    void making.then(() => (finished = true));
+
+    const packsMeanwhile = await s.t.call(s.lead.id, 'exchange.listPacks', { evaluationId: s.evaluationId });
+    expect(finished).toBe(false);
+    expect(packsMeanwhile).toEqual([]);
+
+    const made = await making;
+    expect(made.ok).toBe(true);
+    expect((await s.t.call(s.lead.id, 'exchange.listPacks', { evaluationId: s.evaluationId })).map((p) => p.evaluatorId)).toEqual([eve.id]);
+  });
+
+  it('a conflict declared while the pack is being made stops it: nothing is recorded and the lead is told to make it again', async () => {
+    const s = await exchangeScene();
+    const eva = s.evaluators[2];
+    const making = s.t.core.dispatch(s.lead.id, 'exchange.exportPack', { evaluationId: s.evaluationId, evaluatorId: eva.id, passphrase: PASSPHRASE });
+    // The bids were read before this declaration: the pack in the making carries Riverside's bid.
+    await s.t.call(eva.id, 'conflicts.declare', {
+      evaluationId: s.evaluationId,
+      bidderId: s.other.id,
+      memberId: null,
+      kind: 'actual',
+      description: 'I was a non-executive director of this trust until last year.',
+    });
+
+    const outcome = await making;
+    expect(outcome).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringContaining('make the pack again') } });
+    expect(queryRows(s.t.core.databaseFile, 'SELECT id FROM packs')).toEqual([]);
+    const again = await exportPack(s, eva.id);
+    expect(again.withheldBidders).toEqual(['Riverside Partnership']);
+  });
+
+  it('an evaluator’s installation keeps answering while a pack is opened', async () => {
+    const s = await exchangeScene();
+    const [eve] = s.evaluators;
+    const pack = await exportPack(s, eve.id);
+    const laptop = makeCore();
+    const opening = laptop.core.dispatch(null, 'exchange.openPack', { passphrase: PASSPHRASE, file: { contentBase64: pack.file.toString('base64') } });
+    let finished = false;
+    void opening.then(() => (finished = true));
+
+    const profiles = await laptop.call(null, 'people.list', {});
+    expect(finished).toBe(false);
+    expect(profiles.map((p) => p.name)).not.toContain(eve.name);
+
+    expect(await opening).toMatchObject({ ok: true, result: { outcome: 'opened', evaluatorId: eve.id } });
+    expect((await laptop.call(null, 'people.list', {})).map((p) => p.name)).toContain(eve.name);
+  });
+});
