@@ -4,8 +4,7 @@ import { chainHead, entryHash } from './chain';
 
 /** Appends what changed, by whom and when, inside the caller's transaction, linked into the hash chain. */
 export function recordAudit(ctx: HandlerContext, method: string, params: unknown, result: unknown): void {
-  const evaluationId =
-    pickString(params, 'evaluationId') ?? (method === 'evaluations.create' || method === 'demo.create' ? pickString(result, 'evaluationId') ?? pickString(result, 'id') : null);
+  const evaluationId = pickString(params, 'evaluationId') ?? (NAMED_BY_RESULT.has(method) ? (pickString(result, 'evaluationId') ?? pickString(result, 'id')) : null);
   const head = chainHead(ctx.db);
   const recorded = method in CONFIDENTIAL_UNTIL_SEALED ? CONFIDENTIAL_UNTIL_SEALED[method]!(params) : params;
   const entry = { seq: nextSeq(ctx), at: ctx.now(), actor_id: ctx.actor?.id ?? null, method, evaluation_id: evaluationId, detail: JSON.stringify(recorded, forTheRecord) };
@@ -13,6 +12,9 @@ export function recordAudit(ctx: HandlerContext, method: string, params: unknown
     .prepare('INSERT INTO audit_log (seq, at, actor_id, method, evaluation_id, detail, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
     .run(entry.seq, entry.at, entry.actor_id, entry.method, entry.evaluation_id, entry.detail, head.hash, entryHash(head.hash, entry));
 }
+
+/** Calls that bring an evaluation into being here: only their result names it. */
+const NAMED_BY_RESULT = new Set(['evaluations.create', 'demo.create', 'exchange.openPack']);
 
 /**
  * An evaluator's unsealed score and rationale must not reach anyone else, and the audit trail is read by the

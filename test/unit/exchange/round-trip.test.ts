@@ -39,6 +39,8 @@ describe('an evaluator pack and its score return, between two installations', ()
       withheldBidders: 0,
       documents: 2,
     });
+    // The laptop's audit trail files the opening under the evaluation it brought, as any other change to it.
+    expect(queryRows(laptop.core.databaseFile, "SELECT evaluation_id FROM audit_log WHERE method = 'exchange.openPack'")).toEqual([{ evaluation_id: s.evaluationId }]);
     const there = await laptop.call(eve.id, 'evaluations.get', { evaluationId: s.evaluationId });
     expect(there).toMatchObject({ myRole: 'evaluator', status: 'scoring', name: 'Community services 2026' });
     expect(there.bidders.map((b) => b.id)).toEqual(s.bidders.map((b) => b.id));
