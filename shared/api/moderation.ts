@@ -13,6 +13,12 @@ export const SealedScoreSchema = z.object({
   rationale: z.string(),
   evidenceRefs: z.array(EvidenceRefSchema),
   sealedAt: Timestamp,
+  /**
+   * False while the evaluator has a conflict of interest with this bidder, declared after sealing, that no
+   * decision of the procurement lead permits: the score stays on the record but takes no part in the
+   * spread, the flag or the score that counts.
+   */
+  counted: z.boolean(),
 });
 export type SealedScore = z.infer<typeof SealedScoreSchema>;
 

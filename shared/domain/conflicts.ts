@@ -28,9 +28,14 @@ export interface CurrentDeclaration {
   decision: MitigationDecision | null;
 }
 
+/** A conflict declared (actual, perceived or potential) that no decision of the procurement lead permits. */
+export const isUnpermittedConflict = (d: Pick<CurrentDeclaration, 'kind' | 'decision'>): boolean => d.kind !== 'none' && d.decision !== 'permitted';
+
+/** Why a sealed score takes no part in the results, in exports: its evaluator is recused from the bidder since sealing. */
+export const EXCLUDED_BY_CONFLICT = 'Conflict of interest declared since sealing';
+
 export function bidderAccess(activeMemberIds: readonly string[], current: readonly CurrentDeclaration[]): BidderAccess {
-  const conflicted = current.some((d) => d.kind !== 'none' && d.decision !== 'permitted');
-  if (conflicted) return 'recused';
+  if (current.some(isUnpermittedConflict)) return 'recused';
   const declared = new Set(current.map((d) => d.memberId));
   const complete = declared.has(null) && activeMemberIds.every((id) => declared.has(id));
   return complete ? 'clear' : 'undeclared';

@@ -77,7 +77,7 @@ async function sealedScores(host: RunningHost, { chenSeals = true } = {}) {
     const row = [...ranking.ranked, ...ranking.failed].find((r) => r.bidderId === bidderA.id)!;
     return row.profile.find((p) => p.areaId === 'governance-and-leadership' && p.stageId === 'developing')!.score;
   };
-  return { rankedScore };
+  return { rankedScore, evaluationId, bidderA, person };
 }
 
 /** No heading skips a level on the way down (h2 → h4 would): the outline a screen-reader user navigates by. */
@@ -239,4 +239,29 @@ test('until every evaluator has sealed, the board shows only sealed scores and o
   await expect(criterion(page).getByText('Flagged: spread 2 ≥ tolerance 2')).toBeVisible(); // 1 and 3 so far
   await expect(page.getByRole('button', { name: /^Record consensus/ })).toHaveCount(0);
   await checkScreen(page, 'moderation board, waiting for a seal');
+});
+
+test('an evaluator who declares a conflict after sealing stays on the board, marked as not counted, and out of the spread', async ({ page, host }) => {
+  const { evaluationId, bidderA, person } = await sealedScores(host);
+  await callApi(host, person('Chen Li'), 'conflicts.declare', {
+    evaluationId,
+    bidderId: bidderA.id,
+    memberId: null,
+    kind: 'actual',
+    description: 'My partner joined Wandle’s board last week.',
+  });
+
+  await page.goto(host.url);
+  await page.getByRole('button', { name: 'Continue as Tom Okafor (demo)' }).click();
+  await page.getByRole('button', { name: EVALUATION }).click();
+  await openTab(page, 'Moderation');
+  await page.getByRole('button', { name: `Moderate ${A}` }).click();
+  const scores = criterion(page).getByRole('table', { name: `Sealed scores for ${GOV_DEV_NAME}` });
+  const chen = scores.getByRole('row', { name: /Chen Li \(demo\)/ });
+  await expect(chen).toContainText('4 — Good confidence');
+  await expect(chen).toContainText('Not counted: this evaluator has since declared a conflict of interest with this bidder that no decision permits.');
+  await expect(scores.getByRole('row', { name: /Alice Jones \(demo\)/ })).not.toContainText('Not counted');
+  await expect(criterion(page).getByText('Flagged: spread 2 ≥ tolerance 2')).toBeVisible(); // 1 and 3; Chen’s 4 left out
+  await expect(criterion(page).getByText('Evaluators’ sealed scores: Alice Jones (demo) 1, Ben Carter (demo) 3, Chen Li (demo) 4 (not counted).')).toBeVisible();
+  await checkScreen(page, 'moderation board, a sealed score not counted');
 });

@@ -1,5 +1,5 @@
 import { ApiError } from '../../../shared/api/errors';
-import { bidderAccess, type BidderAccess, type CurrentDeclaration } from '../../../shared/domain/conflicts';
+import { bidderAccess, isUnpermittedConflict, type BidderAccess, type CurrentDeclaration } from '../../../shared/domain/conflicts';
 import { activeRole } from '../authorisation';
 import type { HandlerContext } from '../context';
 import type { Db } from '../db/open';
@@ -21,6 +21,27 @@ export function currentDeclarations(db: Db, evaluationId: string, personId: stri
     )
     .all(evaluationId, personId, bidderId) as CurrentDeclaration[];
 }
+
+/**
+ * Everyone recused from a bidder by a conflict, for the whole evaluation in one read, as "personId bidderId"
+ * keys: the same rule as accessTo (only declarations of a conflict can recuse, so only those are read).
+ */
+export function recusals(db: Db, evaluationId: string): Set<string> {
+  const rows = db
+    .prepare(
+      `SELECT d.person_id AS personId, d.bidder_id AS bidderId, d.kind,
+              (SELECT m.decision FROM mitigations m WHERE m.declaration_id = d.id ORDER BY m.seq DESC LIMIT 1) AS decision
+       FROM declarations d
+       WHERE d.evaluation_id = ? AND d.kind <> 'none'
+         AND d.seq = (SELECT MAX(seq) FROM declarations x
+                      WHERE x.evaluation_id = d.evaluation_id AND x.person_id = d.person_id AND x.bidder_id = d.bidder_id
+                        AND x.member_id IS d.member_id)`,
+    )
+    .all(evaluationId) as (Pick<CurrentDeclaration, 'kind' | 'decision'> & { personId: string; bidderId: string })[];
+  return new Set(rows.filter(isUnpermittedConflict).map((r) => recusalKey(r.personId, r.bidderId)));
+}
+
+export const recusalKey = (personId: string, bidderId: string): string => `${personId} ${bidderId}`;
 
 export function accessTo(db: Db, evaluationId: string, personId: string, bidderId: string): BidderAccess {
   return bidderAccess(activeMemberIds(db, bidderId), currentDeclarations(db, evaluationId, personId, bidderId));

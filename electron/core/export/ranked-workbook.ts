@@ -6,7 +6,7 @@ import { safeCellText as safe } from '../../../shared/domain/safe-cell-text';
 import { scaleMax, scaleMin } from '../../../shared/domain/scale';
 import { weightedPoints } from '../../../shared/domain/totals';
 import { effectiveWeights } from '../../../shared/domain/weights';
-import { DECLARATION_LABELS, MITIGATION_LABELS } from '../../../shared/domain/conflicts';
+import { DECLARATION_LABELS, EXCLUDED_BY_CONFLICT, MITIGATION_LABELS } from '../../../shared/domain/conflicts';
 import { MEMBER_ROLE_LABELS } from '../../../shared/api/evaluations';
 import type { ResultsSnapshot } from './snapshot';
 import { addTable, filterTable, scoreShading, STYLE, styleCells, type SheetMeta } from './sheet-style';
@@ -219,6 +219,7 @@ export async function writeRankedWorkbook(snap: ResultsSnapshot, meta: SheetMeta
     { header: 'Rationale', width: 80 },
     { header: 'Evidence references', width: 40 },
     { header: 'Sealed at', width: 22 },
+    { header: 'Excluded from the results', width: 30 },
   ]);
   let isRows = 1;
   for (const b of board) {
@@ -235,6 +236,7 @@ export async function writeRankedWorkbook(snap: ResultsSnapshot, meta: SheetMeta
           safe(s.rationale),
           safe(refs.join('; ')),
           s.sealedAt,
+          s.counted ? '' : EXCLUDED_BY_CONFLICT,
         ]);
         styleCells(row, () => STYLE.wrapped);
         row.commit();

@@ -1,9 +1,14 @@
 import { stringify } from 'csv-stringify/sync';
+import { EXCLUDED_BY_CONFLICT } from '../../../shared/domain/conflicts';
 import { listCriteria } from '../../../shared/domain/framework';
 import { safeCellText as safe } from '../../../shared/domain/safe-cell-text';
 import type { ResultsSnapshot } from './snapshot';
 
-/** One row per sealed individual score and per consensus version, with the same columns, for analysis elsewhere. */
+/**
+ * One row per sealed individual score and per consensus version, with the same columns, for analysis
+ * elsewhere; `excluded` gives why a sealed score takes no part in the results (its evaluator is recused
+ * from the bidder since sealing).
+ */
 export function scoresCsv(snap: ResultsSnapshot): string {
   const { framework } = snap.evaluation;
   const criteria = new Map(listCriteria(framework).map((c) => [c.id, c]));
@@ -15,7 +20,8 @@ export function scoresCsv(snap: ResultsSnapshot): string {
     const sealed = snap.individualScores(b.bidderId);
     for (const c of b.criteria) {
       for (const s of sealed.get(c.criterionId) ?? []) {
-        records.push(['individual', safe(b.bidderName), safe(area(c.criterionId)), safe(stage(c.criterionId)), safe(s.evaluatorName), s.score, safe(s.rationale), s.sealedAt, '']);
+        const excluded = s.counted ? '' : EXCLUDED_BY_CONFLICT;
+        records.push(['individual', safe(b.bidderName), safe(area(c.criterionId)), safe(stage(c.criterionId)), safe(s.evaluatorName), s.score, safe(s.rationale), s.sealedAt, '', excluded]);
       }
     }
   }
@@ -31,12 +37,13 @@ export function scoresCsv(snap: ResultsSnapshot): string {
         safe(v.bidderExplanation),
         v.recordedAt,
         safe(v.reason),
+        '',
       ]);
     });
   }
   return stringify(records, {
     header: true,
-    columns: ['kind', 'bidder', 'capability_area', 'stage', 'by', 'score', 'rationale_or_explanation', 'at', 'reason'],
+    columns: ['kind', 'bidder', 'capability_area', 'stage', 'by', 'score', 'rationale_or_explanation', 'at', 'reason', 'excluded'],
     bom: true,
   });
 }

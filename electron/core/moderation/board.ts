@@ -87,7 +87,10 @@ function fromSealed(byBidder: Map<string, Map<string, SealedScore[]>>, sealers: 
   const list = (bidderId: string, criterionId: string) => byBidder.get(bidderId)?.get(criterionId) ?? [];
   return {
     sealers,
-    values: (bidderId, criterionId) => list(bidderId, criterionId).map((s) => s.score),
+    values: (bidderId, criterionId) =>
+      list(bidderId, criterionId)
+        .filter((s) => s.counted)
+        .map((s) => s.score),
     sealed: list,
   };
 }

@@ -54,7 +54,7 @@ export const moderationHandlers: HandlersFor<typeof moderationMethods> = {
       }
       const criterion = board!.criteria.find((c) => c.criterionId === criterionId)!;
       const needsReason: string[] = [];
-      if (!criterion.sealed.some((s) => s.score === score)) needsReason.push('the consensus differs from every evaluator’s score');
+      if (!criterion.sealed.some((s) => s.counted && s.score === score)) needsReason.push('the consensus differs from every evaluator’s score');
       if (criterion.consensus) needsReason.push(`it changes the consensus recorded on ${criterion.consensus.recordedAt.slice(0, 10)}`);
       if (needsReason.length > 0 && reason.trim().length === 0) {
         throw new ApiError('RULE_VIOLATION', `A reason is required because ${needsReason.join(' and ')}.`, [{ path: 'reason', message: 'a reason is required' }]);

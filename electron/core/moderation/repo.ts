@@ -1,5 +1,6 @@
 import type { ConsensusVersion, SealedScore } from '../../../shared/api/moderation';
 import type { EvidenceRef } from '../../../shared/api/scoring';
+import { recusalKey, recusals } from '../conflicts/access';
 import type { Db } from '../db/open';
 
 interface SealedRow {
@@ -22,7 +23,8 @@ const LATEST_SEALED = `
 
 /**
  * Each sealed evaluator's current score per criterion, with rationale and evidence references, for one
- * bidder or the whole evaluation, in evaluator name order. Unsealed scores never leave here.
+ * bidder or the whole evaluation, in evaluator name order; `counted` is false for an evaluator recused
+ * from the bidder since (see SealedScoreSchema). Unsealed scores never leave here.
  */
 export function sealedScores(db: Db, evaluationId: string, bidderId?: string): Map<string, Map<string, SealedScore[]>> {
   const rows = db
@@ -34,6 +36,7 @@ export function sealedScores(db: Db, evaluationId: string, bidderId?: string): M
        ORDER BY p.name COLLATE NOCASE`,
     )
     .all(...(bidderId ? [evaluationId, bidderId] : [evaluationId])) as SealedRow[];
+  const recused = recusals(db, evaluationId);
   const byBidder = new Map<string, Map<string, SealedScore[]>>();
   for (const r of rows) {
     if (r.score === null) continue;
@@ -48,6 +51,7 @@ export function sealedScores(db: Db, evaluationId: string, bidderId?: string): M
       rationale: r.rationale,
       evidenceRefs: JSON.parse(r.evidence_refs) as EvidenceRef[],
       sealedAt: r.sealed_at,
+      counted: !recused.has(recusalKey(r.evaluator_id, r.bidder_id)),
     });
   }
   return byBidder;
@@ -56,7 +60,7 @@ export function sealedScores(db: Db, evaluationId: string, bidderId?: string): M
 export interface SealedValues {
   /** Who has sealed, per bidder. */
   sealers: Map<string, Set<string>>;
-  /** The sealed score values per bidder → criterion, in no particular order. */
+  /** The sealed score values that count per bidder → criterion (none of a since-recused evaluator's), in no particular order. */
   values: Map<string, Map<string, number[]>>;
 }
 
@@ -67,10 +71,15 @@ export interface SealedValues {
  */
 export function sealedScoreValues(db: Db, evaluationId: string): SealedValues {
   const values = new Map<string, Map<string, number[]>>();
+  const recused = [...recusals(db, evaluationId)];
+  const notRecused = recused.length > 0 ? "AND (s.evaluator_id || ' ' || s.bidder_id) NOT IN (SELECT value FROM json_each(?))" : '';
   const rows = db
-    .prepare(`SELECT s.bidder_id, e.criterion_id, group_concat(e.score) ${LATEST_SEALED} WHERE s.evaluation_id = ? AND e.score IS NOT NULL GROUP BY s.bidder_id, e.criterion_id`)
+    .prepare(
+      `SELECT s.bidder_id, e.criterion_id, group_concat(e.score) ${LATEST_SEALED}
+       WHERE s.evaluation_id = ? AND e.score IS NOT NULL ${notRecused} GROUP BY s.bidder_id, e.criterion_id`,
+    )
     .raw()
-    .all(evaluationId) as [string, string, string][];
+    .all(...(recused.length > 0 ? [evaluationId, JSON.stringify(recused)] : [evaluationId])) as [string, string, string][];
   for (const [bidderId, criterionId, scores] of rows) {
     const byCriterion = values.get(bidderId) ?? new Map<string, number[]>();
     values.set(bidderId, byCriterion.set(criterionId, scores.split(',').map(Number)));

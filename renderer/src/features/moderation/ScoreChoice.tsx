@@ -19,7 +19,7 @@ export function ScoreChoice({ name, scale, sealed, value, onChange }: Props) {
         Consensus score<span className="visually-hidden"> for {name}</span>
       </legend>
       <p className="hint" id={`${id}-hint`}>
-        Evaluators’ sealed scores: {sealed.map((s) => `${s.evaluatorName} ${s.score}`).join(', ')}.
+        Evaluators’ sealed scores: {sealed.map((s) => `${s.evaluatorName} ${s.score}${s.counted ? '' : ' (not counted)'}`).join(', ')}.
       </p>
       {scale.points.map((p) => (
         <div className="radio" key={p.value}>

@@ -1,7 +1,7 @@
 import type { BoardCriterion, SealedScore } from '../../../../shared/api/moderation';
 import type { Scale } from '../../../../shared/domain/scale';
 import { useModeration } from '../../stores/moderation';
-import { scoreLabel } from './wording';
+import { NOT_COUNTED, scoreLabel } from './wording';
 
 function EvidenceList({ refs }: { refs: SealedScore['evidenceRefs'] }) {
   const documents = useModeration((s) => s.documents);
@@ -34,9 +34,12 @@ export function SealedScoresTable({ criterion, name, scale }: { criterion: Board
       </thead>
       <tbody>
         {criterion.sealed.map((s) => (
-          <tr key={s.evaluatorId}>
+          <tr key={s.evaluatorId} className={s.counted ? undefined : 'not-counted'}>
             <th scope="row">{s.evaluatorName}</th>
-            <td className="score-cell">{scoreLabel(scale, s.score)}</td>
+            <td className="score-cell">
+              {scoreLabel(scale, s.score)}
+              {!s.counted && <p className="not-counted-note">{NOT_COUNTED}</p>}
+            </td>
             <td className="rationale">{s.rationale}</td>
             <td>
               <EvidenceList refs={s.evidenceRefs} />

@@ -29,9 +29,12 @@ export const when = (timestamp: string): string => new Date(timestamp).toLocaleS
 export function reasonNeeded(criterion: Pick<BoardCriterion, 'sealed' | 'consensus'>, score: number | null): string | null {
   const why: string[] = [];
   if (criterion.consensus) why.push('it changes the consensus already recorded');
-  if (score !== null && !criterion.sealed.some((s) => s.score === score)) why.push('the score differs from every evaluator’s score');
+  if (score !== null && !criterion.sealed.some((s) => s.counted && s.score === score)) why.push('the score differs from every evaluator’s score');
   return why.length > 0 ? `Required because ${why.join(' and ')}.` : null;
 }
+
+/** Why a sealed score takes no part in the figures (see SealedScoreSchema.counted). */
+export const NOT_COUNTED = 'Not counted: this evaluator has since declared a conflict of interest with this bidder that no decision permits.';
 
 /** "Alice Jones and Ben Carter": names in running text. */
 export function listOfNames(names: readonly string[]): string {
