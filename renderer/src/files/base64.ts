@@ -13,10 +13,15 @@ function bytesFromBase64(base64: string): Uint8Array<ArrayBuffer> {
 /** Bytes sent by the core as base64, as a Blob to download or display. */
 export const blobFromBase64 = (base64: string, type: string): Blob => new Blob([bytesFromBase64(base64)], { type });
 
-/** A file's bytes as base64, to send to the core. */
-export async function base64FromBlob(blob: Blob): Promise<string> {
-  const bytes = new Uint8Array(await blob.arrayBuffer());
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary);
+/** A file's bytes as base64, to send to the core, read by the browser without blocking the window; rejects with the browser's reason when it cannot. */
+export function base64FromBlob(file: Blob): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => {
+      const dataUrl = String(reader.result);
+      resolve(dataUrl.slice(dataUrl.indexOf(',') + 1));
+    };
+    reader.onerror = () => reject(new Error(reader.error?.message || 'the file could not be read'));
+    reader.readAsDataURL(file);
+  });
 }

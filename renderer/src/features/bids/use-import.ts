@@ -1,7 +1,7 @@
 import { useCallback, useState } from 'react';
 import { useSubmissions } from '../../stores/submissions';
 import type { ImportEntry, ImportPlan } from './import-plan';
-import { readAsBase64 } from './read-file';
+import { base64FromBlob } from '../../files/base64';
 import { runImport } from './run-import';
 
 export interface ImportState {
@@ -23,7 +23,7 @@ export function useDocumentImport(evaluationId: string) {
       const entries = await runImport<File>(
         plan,
         {
-          read: readAsBase64,
+          read: base64FromBlob,
           add: ({ file, bidderId, contentBase64 }) => addDocument({ evaluationId, bidderId, fileName: file.name, mediaType: file.type, contentBase64 }),
         },
         (done, soFar) => setState((s) => ({ ...s, done, entries: soFar })),

@@ -1,6 +1,6 @@
 import { UPLOAD_CHUNK_BYTES } from '../../../../shared/api/exchange';
 import { call } from '../../api/client';
-import { readAsBase64 } from '../bids/read-file';
+import { base64FromBlob } from '../../files/base64';
 
 export type FileSource = { contentBase64: string } | { uploadId: string };
 
@@ -9,10 +9,10 @@ export type FileSource = { contentBase64: string } | { uploadId: string };
  * host takes at most 40 MB a request), reporting the bytes sent so far.
  */
 export async function sendFile(file: Blob, onProgress?: (sent: number, total: number) => void): Promise<FileSource> {
-  if (file.size <= UPLOAD_CHUNK_BYTES) return { contentBase64: await readAsBase64(file) };
+  if (file.size <= UPLOAD_CHUNK_BYTES) return { contentBase64: await base64FromBlob(file) };
   const uploadId = `upload-${crypto.randomUUID()}`;
   for (let offset = 0; offset < file.size; offset += UPLOAD_CHUNK_BYTES) {
-    const chunkBase64 = await readAsBase64(file.slice(offset, offset + UPLOAD_CHUNK_BYTES));
+    const chunkBase64 = await base64FromBlob(file.slice(offset, offset + UPLOAD_CHUNK_BYTES));
     await call('exchange.stageUpload', { uploadId, offset, chunkBase64 });
     onProgress?.(Math.min(file.size, offset + UPLOAD_CHUNK_BYTES), file.size);
   }
