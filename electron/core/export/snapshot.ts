@@ -2,6 +2,7 @@ import type { Declaration } from '../../../shared/api/conflicts';
 import type { EvaluationDetail } from '../../../shared/api/evaluations';
 import type { BoardBidder, ConsensusVersion, SealedScore } from '../../../shared/api/moderation';
 import type { RankingResult } from '../../../shared/api/ranking';
+import { recusals } from '../conflicts/access';
 import { listDeclarations } from '../conflicts/repo';
 import type { Db } from '../db/open';
 import { evaluationDetail } from '../evaluations/repo';
@@ -48,9 +49,11 @@ export function takeSnapshot(db: Db, evaluationId: string, personId: string, now
             .all(evaluationId) as { id: string; file_name: string }[]
         ).map((d) => [d.id, d.file_name]),
       );
+      // Whether a sealed score counts is also the snapshot's: a conflict declared while the export is written changes nothing in it.
+      const recusedThen = recusals(db, evaluationId);
       const individualScores = (bidderId: string) => {
         const sealedThen = sealers.get(bidderId);
-        const now = sealedScores(db, evaluationId, bidderId).get(bidderId) ?? new Map<string, SealedScore[]>();
+        const now = sealedScores(db, evaluationId, bidderId, recusedThen).get(bidderId) ?? new Map<string, SealedScore[]>();
         return new Map([...now].map(([criterionId, list]) => [criterionId, list.filter((s) => sealedThen?.has(s.evaluatorId))]));
       };
       return { evaluation, ranking, board, individualScores, moderationLog, declarations: listDeclarations(db, evaluationId), documentNames, takenAt: now };

@@ -26,7 +26,12 @@ const LATEST_SEALED = `
  * bidder or the whole evaluation, in evaluator name order; `counted` is false for an evaluator recused
  * from the bidder since (see SealedScoreSchema). Unsealed scores never leave here.
  */
-export function sealedScores(db: Db, evaluationId: string, bidderId?: string): Map<string, Map<string, SealedScore[]>> {
+export function sealedScores(
+  db: Db,
+  evaluationId: string,
+  bidderId?: string,
+  recused: ReadonlySet<string> = recusals(db, evaluationId),
+): Map<string, Map<string, SealedScore[]>> {
   const rows = db
     .prepare(
       `SELECT s.bidder_id, s.evaluator_id, p.name AS evaluator_name, s.sealed_at, e.criterion_id, e.score, e.rationale, e.evidence_refs
@@ -36,7 +41,6 @@ export function sealedScores(db: Db, evaluationId: string, bidderId?: string): M
        ORDER BY p.name COLLATE NOCASE`,
     )
     .all(...(bidderId ? [evaluationId, bidderId] : [evaluationId])) as SealedRow[];
-  const recused = recusals(db, evaluationId);
   const byBidder = new Map<string, Map<string, SealedScore[]>>();
   for (const r of rows) {
     if (r.score === null) continue;
