@@ -31,8 +31,8 @@ export interface CurrentDeclaration {
 /** A conflict declared (actual, perceived or potential) that no decision of the procurement lead permits. */
 export const isUnpermittedConflict = (d: Pick<CurrentDeclaration, 'kind' | 'decision'>): boolean => d.kind !== 'none' && d.decision !== 'permitted';
 
-/** Why a sealed score takes no part in the results, in exports: its evaluator is recused from the bidder since sealing. */
-export const EXCLUDED_BY_CONFLICT = 'Conflict of interest declared since sealing';
+/** Why a sealed score takes no part in the results, in exports: its evaluator is now recused from the bidder. */
+export const EXCLUDED_BY_CONFLICT = 'Declared conflict of interest, not permitted';
 
 export function bidderAccess(activeMemberIds: readonly string[], current: readonly CurrentDeclaration[]): BidderAccess {
   if (current.some(isUnpermittedConflict)) return 'recused';

@@ -259,7 +259,7 @@ test('an evaluator who declares a conflict after sealing stays on the board, mar
   const scores = criterion(page).getByRole('table', { name: `Sealed scores for ${GOV_DEV_NAME}` });
   const chen = scores.getByRole('row', { name: /Chen Li \(demo\)/ });
   await expect(chen).toContainText('4 — Good confidence');
-  await expect(chen).toContainText('Not counted: this evaluator has since declared a conflict of interest with this bidder that no decision permits.');
+  await expect(chen).toContainText('Not counted: this evaluator has declared a conflict of interest with this bidder that no decision permits.');
   await expect(scores.getByRole('row', { name: /Alice Jones \(demo\)/ })).not.toContainText('Not counted');
   await expect(criterion(page).getByText('Flagged: spread 2 ≥ tolerance 2')).toBeVisible(); // 1 and 3; Chen’s 4 left out
   await expect(criterion(page).getByText('Evaluators’ sealed scores: Alice Jones (demo) 1, Ben Carter (demo) 3, Chen Li (demo) 4 (not counted).')).toBeVisible();

@@ -3,7 +3,8 @@ import { hmac } from '@noble/hashes/hmac.js';
 import { scryptAsync } from '@noble/hashes/scrypt.js';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { randomBytes } from 'node:crypto';
-import { AsyncGunzip, gzip, gzipSync, Gunzip } from 'fflate';
+import { promisify } from 'node:util';
+import { gunzip, gunzipSync, gzip, gzipSync } from 'node:zlib';
 import { z } from 'zod';
 import { ApiError } from '../../../shared/api/errors';
 
@@ -18,9 +19,11 @@ import { ApiError } from '../../../shared/api/errors';
  * carries a key-check value so that a wrong passphrase is told apart from altered contents.
  *
  * Packs run to hundreds of MB, so their slow steps keep the host answering: scrypt yields to the event
- * loop as it goes, and (de)compression runs on fflate's worker thread (the `OffThread` variants). Only the
- * single-pass encryption stays on the main thread (about 0.55 s for a 60 MB pack here). Score returns are
- * small and use the synchronous variants inside their import transaction.
+ * loop as it goes, and (de)compression runs on Node's zlib thread pool (the `OffThread` variants; zlib is
+ * the same in Electron's Node, unlike its crypto). Only the single-pass encryption stays on the main thread
+ * (about 0.55 s for a 60 MB pack here). Score returns are small and use the synchronous variants inside
+ * their import transaction. Inflation is always capped by zlib itself (`maxOutputLength`), which stops as
+ * soon as the output passes the cap: a small file that would expand to gigabytes never gets the chance.
  */
 
 export type EnvelopeKind = 'evaluator-pack' | 'score-return';
@@ -86,11 +89,13 @@ export function sealEnvelope(kind: EnvelopeKind, header: SealedHeader, key: Uint
   return sealCompressed(kind, header, key, gzipSync(payloadBytes(payload)));
 }
 
-/** As sealEnvelope, compressing on a worker thread. */
+/** As sealEnvelope, compressing on the zlib thread pool. */
 export async function sealEnvelopeOffThread(kind: EnvelopeKind, header: SealedHeader, key: Uint8Array, payload: unknown): Promise<Buffer> {
-  const compressed = await new Promise<Uint8Array>((resolve, reject) => gzip(payloadBytes(payload), (error, data) => (error ? reject(error) : resolve(data))));
-  return sealCompressed(kind, header, key, compressed);
+  return sealCompressed(kind, header, key, await gzipAsync(payloadBytes(payload)));
 }
+
+const gzipAsync = promisify(gzip);
+const gunzipAsync = promisify(gunzip);
 
 function sealCompressed(kind: EnvelopeKind, header: SealedHeader, key: Uint8Array, compressed: Uint8Array): Buffer {
   const fullHeader: EnvelopeHeader = { ...header, version: 1, nonce: b64(randomBytes(24)), keyCheck: keyCheckOf(key) };
@@ -129,7 +134,7 @@ export function openEnvelope(kind: EnvelopeKind, file: Buffer, key: Uint8Array, 
   return parsePayload(kind, () => gunzipCapped(compressed, maxPayloadBytes));
 }
 
-/** As openEnvelope, inflating on a worker thread. */
+/** As openEnvelope, inflating on the zlib thread pool. */
 export async function openEnvelopeOffThread(kind: EnvelopeKind, file: Buffer, key: Uint8Array, maxPayloadBytes: number): Promise<unknown> {
   const compressed = decrypt(kind, file, key);
   const inflated = await gunzipCappedOffThread(compressed, maxPayloadBytes).catch((error: unknown) => error);
@@ -162,38 +167,21 @@ function parsePayload(kind: EnvelopeKind, inflate: () => Uint8Array): unknown {
 }
 
 const tooLarge = (maxBytes: number) => new ApiError('INVALID_PARAMS', `The file expands to more than ${Math.round(maxBytes / 1024 / 1024)} MB; it was not opened.`);
+const capped = (maxBytes: number) => (error: unknown) => {
+  throw (error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE' ? tooLarge(maxBytes) : error;
+};
 
 /** Inflates with a hard cap on the output, so even an authenticated file cannot exhaust memory. */
 export function gunzipCapped(data: Uint8Array, maxBytes: number): Uint8Array {
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  const gunzip = new Gunzip((chunk) => {
-    total += chunk.length;
-    if (total > maxBytes) throw tooLarge(maxBytes);
-    chunks.push(chunk);
-  });
-  gunzip.push(data, true);
-  return Buffer.concat(chunks);
+  try {
+    return gunzipSync(data, { maxOutputLength: maxBytes });
+  } catch (error) {
+    return capped(maxBytes)(error);
+  }
 }
 
-/** As gunzipCapped, on a worker thread that is stopped as soon as the output passes the cap. */
-export function gunzipCappedOffThread(data: Uint8Array, maxBytes: number): Promise<Uint8Array> {
-  return new Promise((resolve, reject) => {
-    const chunks: Uint8Array[] = [];
-    let total = 0;
-    const gunzip = new AsyncGunzip((error, chunk, final) => {
-      if (error) return reject(error);
-      total += chunk.length;
-      if (total > maxBytes) {
-        gunzip.terminate();
-        return reject(tooLarge(maxBytes));
-      }
-      chunks.push(chunk);
-      if (final) resolve(Buffer.concat(chunks));
-    });
-    // fflate hands the pushed bytes' whole ArrayBuffer to the worker, so a view into a shared one is copied first.
-    gunzip.push(data.byteOffset === 0 && data.byteLength === data.buffer.byteLength ? data : data.slice(), true);
-  });
-}
+/** As gunzipCapped, on the zlib thread pool. */
+export const gunzipCappedOffThread = (data: Uint8Array, maxBytes: number): Promise<Uint8Array> =>
+  gunzipAsync(data, { maxOutputLength: maxBytes }).catch(capped(maxBytes));
 
 export const fileSha256 = (file: Uint8Array): string => Buffer.from(sha256(file)).toString('hex');

@@ -9,6 +9,7 @@ import { installPack } from './install-pack';
 import { decryptPack, openingOf } from './open-pack';
 import type { PackPayload } from './pack-payload';
 import { insertInstall, latestInstall, nameOf } from './repo';
+import { oneLargeFileAtATime } from './one-at-a-time';
 import { stageChunk } from './uploads';
 
 /*
@@ -34,10 +35,11 @@ export const evaluatorHandlers: HandlersFor<EvaluatorMethods> = {
   'exchange.openPack': {
     auth: anyone,
     // Decrypting and inflating a large pack takes seconds: done before the transaction, so the app keeps answering.
-    async prepare(ctx, { passphrase, file }): Promise<DecryptedPack> {
-      const bytes = fileBytes(ctx.db, file, MAX_PACK_BYTES, 'an evaluator pack');
-      return { pack: await decryptPack(bytes, passphrase), fileSha256: sha256Hex(bytes) };
-    },
+    prepare: (ctx, { passphrase, file }) =>
+      oneLargeFileAtATime(ctx.db, async (): Promise<DecryptedPack> => {
+        const bytes = fileBytes(ctx.db, file, MAX_PACK_BYTES, 'an evaluator pack');
+        return { pack: await decryptPack(bytes, passphrase), fileSha256: sha256Hex(bytes) };
+      }),
     run(ctx, _params, prepared) {
       const { pack, fileSha256 } = prepared as DecryptedPack;
       const outcome = openingOf(ctx.db, pack);

@@ -11,6 +11,7 @@ import { newPassphraseKdf, passphraseKey, sealEnvelopeOffThread } from './envelo
 import { fileBytes, fileWord, sha256Hex } from './files';
 import { mergeReturn } from './merge-return';
 import { findPack, importedBefore, insertImport, insertPack, insertRevocation, listPacks, nameOf, revocationOf } from './repo';
+import { oneLargeFileAtATime } from './one-at-a-time';
 import { verifyReturn } from './verify-return';
 
 /*
@@ -43,6 +44,9 @@ function assertMayMakePack(ctx: HandlerContext, evaluationId: string, evaluatorI
   if (activeRole(ctx, evaluationId, evaluatorId) !== 'evaluator') throw new ApiError('NOT_FOUND', 'That person is not an evaluator on this evaluation’s panel.');
 }
 
+const activeMembershipId = (ctx: HandlerContext, evaluationId: string, personId: string): string | undefined =>
+  (ctx.db.prepare('SELECT id FROM panel_memberships WHERE evaluation_id = ? AND person_id = ? AND ended_at IS NULL').get(evaluationId, personId) as { id: string } | undefined)?.id;
+
 const carried = (bidders: readonly { id: string; name: string; bid: unknown }[]) => bidders.filter((b) => b.bid !== null);
 
 /** What making a pack produced before its transaction: the sealed file and what run must check and record. */
@@ -51,46 +55,55 @@ interface PreparedPack {
   returnKey: Buffer;
   at: string;
   file: Buffer;
+  membershipId: string;
   evaluationName: string;
   bidders: string[];
   withheld: string[];
   documents: number;
 }
 
+/*
+ * Reading every bid, scrypt and compressing take seconds for a large pack; they happen before the
+ * transaction, so the app keeps answering meanwhile. The bids are read in one read transaction; run then
+ * checks, inside the write transaction, that nothing it relied on has changed since.
+ */
+async function preparePack(ctx: HandlerContext, { evaluationId, evaluatorId, passphrase }: { evaluationId: string; evaluatorId: string; passphrase: string }): Promise<PreparedPack> {
+  assertMayMakePack(ctx, evaluationId, evaluatorId);
+  const packId = ctx.newId();
+  const returnKey = randomBytes(32);
+  const at = ctx.now();
+  const built = ctx.db
+    .transaction(() => buildPack(ctx.db, { evaluationId, evaluatorId, packId, returnKey: returnKey.toString('base64'), at, by: ctx.actor!.id }))
+    .deferred();
+  assertMayCarry(ctx, evaluationId, carried(built.payload.bidders));
+  const kdf = newPassphraseKdf();
+  const header = { packId, evaluationId, evaluatorId, createdAt: at, kdf };
+  const file = await sealEnvelopeOffThread('evaluator-pack', header, await passphraseKey(passphrase, kdf), built.payload);
+  if (file.length > MAX_PACK_BYTES)
+    throw new ApiError('RULE_VIOLATION', `The pack would be larger than ${MAX_PACK_BYTES / 1024 / 1024} MB, the most one pack can be.`);
+  return {
+    packId,
+    returnKey,
+    at,
+    file,
+    membershipId: built.payload.membership.id,
+    evaluationName: built.payload.evaluation.name,
+    bidders: built.payload.bidders.map((b) => b.id),
+    withheld: built.withheld,
+    documents: built.documents,
+  };
+}
+
 export const issuingHandlers: HandlersFor<IssuingMethods> = {
   'exchange.exportPack': {
     auth: leadOrModerator,
-    /*
-     * Reading every bid, scrypt and compressing take seconds for a large pack; they happen here, before the
-     * transaction, so the app keeps answering meanwhile. The bids are read in one read transaction; run
-     * then checks, inside the write transaction, that nothing it relied on has changed since.
-     */
-    async prepare(ctx, { evaluationId, evaluatorId, passphrase }): Promise<PreparedPack> {
-      assertMayMakePack(ctx, evaluationId, evaluatorId);
-      const packId = ctx.newId();
-      const returnKey = randomBytes(32);
-      const at = ctx.now();
-      const built = ctx.db.transaction(() => buildPack(ctx.db, { evaluationId, evaluatorId, packId, returnKey: returnKey.toString('base64'), at, by: ctx.actor!.id })).deferred();
-      assertMayCarry(ctx, evaluationId, carried(built.payload.bidders));
-      const kdf = newPassphraseKdf();
-      const header = { packId, evaluationId, evaluatorId, createdAt: at, kdf };
-      const file = await sealEnvelopeOffThread('evaluator-pack', header, await passphraseKey(passphrase, kdf), built.payload);
-      if (file.length > MAX_PACK_BYTES)
-        throw new ApiError('RULE_VIOLATION', `The pack would be larger than ${MAX_PACK_BYTES / 1024 / 1024} MB, the most one pack can be.`);
-      return {
-        packId,
-        returnKey,
-        at,
-        file,
-        evaluationName: built.payload.evaluation.name,
-        bidders: built.payload.bidders.map((b) => b.id),
-        withheld: built.withheld,
-        documents: built.documents,
-      };
-    },
+    prepare: (ctx, params) => oneLargeFileAtATime(ctx.db, () => preparePack(ctx, params)),
     run(ctx, { evaluationId, evaluatorId }, prepared) {
       const pack = prepared as PreparedPack;
       assertMayMakePack(ctx, evaluationId, evaluatorId);
+      if (activeMembershipId(ctx, evaluationId, evaluatorId) !== pack.membershipId) {
+        throw new ApiError('CONFLICT', 'The evaluator’s place on the panel changed while the pack was being made; make the pack again.');
+      }
       const now = biddersOf(ctx.db, evaluationId).filter((b) => pack.bidders.includes(b.id));
       const recusedNow = now.filter((b) => accessTo(ctx.db, evaluationId, evaluatorId, b.id) === 'recused').map((b) => b.id);
       if (recusedNow.length !== pack.withheld.length || recusedNow.some((id) => !pack.withheld.includes(id))) {

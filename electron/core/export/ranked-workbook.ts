@@ -49,9 +49,8 @@ export async function writeRankedWorkbook(snap: ResultsSnapshot, meta: SheetMeta
     return c ? `${areaTitle.get(c.areaId)} — ${stageLabel.get(c.stageId)}` : id;
   };
   const rows = [...ranking.ranked, ...ranking.failed];
-  const sealedCount = board.reduce((n, b) => n + b.criteria.reduce((m, c) => m + c.sealed.length, 0), 0);
   const versionCount = snap.moderationLog.reduce((n, l) => n + l.versions.length, 0);
-  const total = rows.length + rows.length * criteria.length + criteria.length + sealedCount + versionCount + snap.declarations.length;
+  const total = rows.length + rows.length * criteria.length + criteria.length + snap.sealedCount + versionCount + snap.declarations.length;
   let done = 0;
   const tick = async (n = 1) => {
     done += n;

@@ -6,8 +6,8 @@ import type { ResultsSnapshot } from './snapshot';
 
 /**
  * One row per sealed individual score and per consensus version, with the same columns, for analysis
- * elsewhere; `excluded` gives why a sealed score takes no part in the results (its evaluator is recused
- * from the bidder since sealing).
+ * elsewhere; `excluded` gives why a sealed score takes no part in the results (its evaluator has declared
+ * a conflict of interest with the bidder that the procurement lead has not permitted).
  */
 export function scoresCsv(snap: ResultsSnapshot): string {
   const { framework } = snap.evaluation;

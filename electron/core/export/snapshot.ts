@@ -6,7 +6,7 @@ import { recusals } from '../conflicts/access';
 import { listDeclarations } from '../conflicts/repo';
 import type { Db } from '../db/open';
 import { evaluationDetail } from '../evaluations/repo';
-import { consensusHistory, sealedScores } from '../moderation/repo';
+import { consensusHistory, sealedScoreCount, sealedScores } from '../moderation/repo';
 import { buildBoard } from '../moderation/board';
 import { rankingFrom } from '../ranking/compute';
 
@@ -22,6 +22,8 @@ export interface ResultsSnapshot {
    * so reading it later gives what the snapshot saw, and a seal made since is left out.
    */
   individualScores(bidderId: string): ReadonlyMap<string, SealedScore[]>;
+  /** How many sealed scores individualScores gives in all (for progress). */
+  sealedCount: number;
   /** Every consensus version per bidder → criterion, newest first. */
   moderationLog: { bidderId: string; criterionId: string; versions: ConsensusVersion[] }[];
   declarations: Declaration[];
@@ -53,10 +55,11 @@ export function takeSnapshot(db: Db, evaluationId: string, personId: string, now
       const recusedThen = recusals(db, evaluationId);
       const individualScores = (bidderId: string) => {
         const sealedThen = sealers.get(bidderId);
-        const now = sealedScores(db, evaluationId, bidderId, recusedThen).get(bidderId) ?? new Map<string, SealedScore[]>();
-        return new Map([...now].map(([criterionId, list]) => [criterionId, list.filter((s) => sealedThen?.has(s.evaluatorId))]));
+        const current = sealedScores(db, evaluationId, bidderId, recusedThen).get(bidderId) ?? new Map<string, SealedScore[]>();
+        return new Map([...current].map(([criterionId, list]) => [criterionId, list.filter((s) => sealedThen?.has(s.evaluatorId))]));
       };
-      return { evaluation, ranking, board, individualScores, moderationLog, declarations: listDeclarations(db, evaluationId), documentNames, takenAt: now };
+      const sealedCount = sealedScoreCount(db, evaluationId);
+      return { evaluation, ranking, board, individualScores, sealedCount, moderationLog, declarations: listDeclarations(db, evaluationId), documentNames, takenAt: now };
     })
     .deferred();
 }

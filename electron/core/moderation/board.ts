@@ -5,7 +5,7 @@ import type { EvaluationSettings } from '../../../shared/domain/settings';
 import { accessTo } from '../conflicts/access';
 import type { Db } from '../db/open';
 import { activePanel, biddersOf, frozenFramework, latestSettings } from '../evaluations/repo';
-import { currentConsensus, sealedScores, sealedScoreValues, sealersByBidder, type SealedValues } from './repo';
+import { currentConsensus, sealedScores, countedScoreValues, sealersByBidder, type SealedValues } from './repo';
 
 export interface BoardInputs {
   framework: Framework;
@@ -55,7 +55,7 @@ export function buildBoard(
   const framework = frozenFramework(db, evaluationId);
   const { settings } = latestSettings(db, evaluationId);
   const single = bidderIds.length === 1 ? bidderIds[0] : undefined;
-  const scores = summary ? fromValues(sealedScoreValues(db, evaluationId)) : fromSealed(sealedScores(db, evaluationId, single), sealersByBidder(db, evaluationId, single));
+  const scores = summary ? fromValues(countedScoreValues(db, evaluationId)) : fromSealed(sealedScores(db, evaluationId, single), sealersByBidder(db, evaluationId, single));
   const consensus = currentConsensus(db, evaluationId, single);
   const evaluators = activePanel(db, evaluationId).filter((m) => m.role === 'evaluator');
   const criteria = listCriteria(framework);
@@ -90,7 +90,8 @@ function fromSealed(byBidder: Map<string, Map<string, SealedScore[]>>, sealers: 
     values: (bidderId, criterionId) =>
       list(bidderId, criterionId)
         .filter((s) => s.counted)
-        .map((s) => s.score),
+        .map((s) => s.score)
+        .sort((a, b) => a - b),
     sealed: list,
   };
 }

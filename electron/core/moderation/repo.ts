@@ -73,7 +73,7 @@ export interface SealedValues {
  * read from the covering index): what the ranking and the moderation overview need, at a fraction of the
  * cost of an object per sealed score.
  */
-export function sealedScoreValues(db: Db, evaluationId: string): SealedValues {
+export function countedScoreValues(db: Db, evaluationId: string): SealedValues {
   const values = new Map<string, Map<string, number[]>>();
   const recused = [...recusals(db, evaluationId)];
   const notRecused = recused.length > 0 ? "AND (s.evaluator_id || ' ' || s.bidder_id) NOT IN (SELECT value FROM json_each(?))" : '';
@@ -86,10 +86,15 @@ export function sealedScoreValues(db: Db, evaluationId: string): SealedValues {
     .all(...(recused.length > 0 ? [evaluationId, JSON.stringify(recused)] : [evaluationId])) as [string, string, string][];
   for (const [bidderId, criterionId, scores] of rows) {
     const byCriterion = values.get(bidderId) ?? new Map<string, number[]>();
-    values.set(bidderId, byCriterion.set(criterionId, scores.split(',').map(Number)));
+    // Sorted, so that sums (means, deviations) come out to the same last bit as the board's own.
+    values.set(bidderId, byCriterion.set(criterionId, scores.split(',').map(Number).sort((a, b) => a - b)));
   }
   return { sealers: sealersByBidder(db, evaluationId), values };
 }
+
+/** How many sealed scores the evaluation holds (counted or not). */
+export const sealedScoreCount = (db: Db, evaluationId: string): number =>
+  (db.prepare(`SELECT COUNT(*) AS n ${LATEST_SEALED} WHERE s.evaluation_id = ? AND e.score IS NOT NULL`).get(evaluationId) as { n: number }).n;
 
 /** The evaluators who have sealed, per bidder (of one bidder, or of the whole evaluation). */
 export function sealersByBidder(db: Db, evaluationId: string, bidderId?: string): Map<string, Set<string>> {

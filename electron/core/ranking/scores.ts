@@ -3,7 +3,7 @@ import type { EvaluationSettings } from '../../../shared/domain/settings';
 import type { Db } from '../db/open';
 import { activePanel } from '../evaluations/repo';
 import { awaitingSeal } from '../moderation/board';
-import { currentConsensus, sealedScoreValues } from '../moderation/repo';
+import { currentConsensus, countedScoreValues } from '../moderation/repo';
 
 /**
  * The score that counts per bidder → criterion under the evaluation's aggregation rule, read with the
@@ -11,7 +11,7 @@ import { currentConsensus, sealedScoreValues } from '../moderation/repo';
  * The same rules as the moderation board: a mean or median counts only once every evaluator has sealed.
  */
 export function countingScores(db: Db, evaluationId: string, bidderIds: readonly string[], settings: EvaluationSettings): Map<string, Map<string, number | null>> {
-  const { sealers, values } = sealedScoreValues(db, evaluationId);
+  const { sealers, values } = countedScoreValues(db, evaluationId);
   const consensus = currentConsensus(db, evaluationId);
   const evaluators = activePanel(db, evaluationId).filter((m) => m.role === 'evaluator');
   const result = new Map<string, Map<string, number | null>>();

@@ -7,6 +7,9 @@ import { exchangeScene, exportPack, PASSPHRASE } from './scene';
  * answering meanwhile, and whatever changes in the meantime must not slip into the record.
  */
 
+/** The bids are read at once, in one go, when a pack's turn comes; the slow part (scrypt, compression) follows. */
+const bidsRead = () => new Promise((resolve) => setImmediate(resolve));
+
 describe('while a pack is being made or opened', () => {
   it('the lead’s installation keeps answering, and the pack is recorded only once it is sealed', async () => {
     const s = await exchangeScene();
@@ -28,7 +31,8 @@ describe('while a pack is being made or opened', () => {
     const s = await exchangeScene();
     const eva = s.evaluators[2];
     const making = s.t.core.dispatch(s.lead.id, 'exchange.exportPack', { evaluationId: s.evaluationId, evaluatorId: eva.id, passphrase: PASSPHRASE });
-    // The bids were read before this declaration: the pack in the making carries Riverside's bid.
+    await bidsRead();
+    // The pack in the making carries Riverside's bid.
     await s.t.call(eva.id, 'conflicts.declare', {
       evaluationId: s.evaluationId,
       bidderId: s.other.id,
@@ -42,6 +46,32 @@ describe('while a pack is being made or opened', () => {
     expect(queryRows(s.t.core.databaseFile, 'SELECT id FROM packs')).toEqual([]);
     const again = await exportPack(s, eva.id);
     expect(again.withheldBidders).toEqual(['Riverside Partnership']);
+  });
+
+  it('an evaluator removed from the panel and added again while their pack is being made stops it', async () => {
+    const s = await exchangeScene();
+    const [eve] = s.evaluators;
+    const making = s.t.core.dispatch(s.lead.id, 'exchange.exportPack', { evaluationId: s.evaluationId, evaluatorId: eve.id, passphrase: PASSPHRASE });
+    await bidsRead();
+    await s.t.call(s.lead.id, 'panel.remove', { evaluationId: s.evaluationId, personId: eve.id, reason: 'Added to the wrong evaluation.' });
+    await s.t.call(s.lead.id, 'panel.add', { evaluationId: s.evaluationId, personId: eve.id, role: 'evaluator' });
+    expect(await making).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringContaining('place on the panel changed') } });
+    expect(queryRows(s.t.core.databaseFile, 'SELECT id FROM packs')).toEqual([]);
+  });
+
+  it('two packs asked for at once are made one after the other, and both are recorded', async () => {
+    const s = await exchangeScene();
+    const [eve, evan] = s.evaluators;
+    const finished: string[] = [];
+    const make = (evaluatorId: string) =>
+      s.t.core.dispatch(s.lead.id, 'exchange.exportPack', { evaluationId: s.evaluationId, evaluatorId, passphrase: PASSPHRASE }).then((outcome) => {
+        finished.push(evaluatorId);
+        return outcome;
+      });
+    const outcomes = await Promise.all([make(eve.id), make(evan.id)]);
+    expect(outcomes.map((o) => o.ok)).toEqual([true, true]);
+    expect(finished).toEqual([eve.id, evan.id]);
+    expect(new Set((await s.t.call(s.lead.id, 'exchange.listPacks', { evaluationId: s.evaluationId })).map((p) => p.evaluatorId))).toEqual(new Set([eve.id, evan.id]));
   });
 
   it('an evaluator’s installation keeps answering while a pack is opened', async () => {

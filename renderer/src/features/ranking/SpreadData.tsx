@@ -32,7 +32,7 @@ export function SpreadData({
           {bidder.criteria.map((c) => (
             <tr key={c.criterionId}>
               <th scope="row">{criterionName(framework, c.criterionId)}</th>
-              <td>{c.sealed.length === 0 ? 'None sealed yet' : c.sealed.map((s) => `${s.evaluatorName}: ${s.score}`).join('; ')}</td>
+              <td>{c.sealed.length === 0 ? 'None sealed yet' : c.sealed.map((s) => `${s.evaluatorName}: ${s.score}${s.counted ? '' : ' (not counted)'}`).join('; ')}</td>
               <td>{c.spread === null ? '—' : c.spread}</td>
               <td>{c.standardDeviation === null ? '—' : twoDp(c.standardDeviation)}</td>
               <td>{score(c.aggregated)}</td>

@@ -34,10 +34,12 @@ export function SpreadChart({ criteria, framework, scalePoints, markerLabel }: P
   const axisY = LEGEND_H + criteria.length * ROW_H;
   const summary = criteria
     .map((c) => {
+      const counted = c.sealed.filter((s) => s.counted);
+      const left = c.sealed.length - counted.length;
       const scores =
         c.sealed.length === 0
           ? 'no sealed scores'
-          : `scores ${c.sealed.map((s) => s.score).join(', ')}, spread ${c.spread}${c.flagged ? ', flagged' : ''}`;
+          : `scores ${counted.map((s) => s.score).join(', ') || 'none counted'}${left > 0 ? ` (${left} not counted)` : ''}, spread ${c.spread}${c.flagged ? ', flagged' : ''}`;
       return `${criterionName(framework, c.criterionId)}: ${scores}${c.aggregated === null ? '' : `, ${markerLabel.toLowerCase()} ${score(c.aggregated)}`}`;
     })
     .join('; ');
@@ -80,14 +82,15 @@ function Row({ c, top, x, framework }: { c: BoardCriterion; top: number; x: (v: 
   const label = [...wrapLabel(areaTitle(framework, areaId), 32), `— ${stageLabel(framework, stageId)}`];
   const mid = top + ROW_H / 2 - 4;
   const counts = new Map<number, number>();
-  for (const s of c.sealed) counts.set(s.score, (counts.get(s.score) ?? 0) + 1);
+  // Only the scores that count: one left out by a conflict of interest is not part of the spread.
+  for (const s of c.sealed) if (s.counted) counts.set(s.score, (counts.get(s.score) ?? 0) + 1);
   const values = [...counts.keys()];
   return (
     <g>
       <Lines x={LABEL_W} y={mid + 5 - ((label.length - 1) * 14) / 2} lines={label} lineHeight={14} textAnchor="end" fill={INK} />
       {values.length === 0 && (
         <text x={PLOT_X + 4} y={mid + 5} fill={INK}>
-          No sealed scores yet
+          {c.sealed.length === 0 ? 'No sealed scores yet' : 'No sealed score counts'}
         </text>
       )}
       {values.length > 1 && <line x1={x(Math.min(...values))} x2={x(Math.max(...values))} y1={mid} y2={mid} stroke={MUTED} strokeWidth={4} />}
