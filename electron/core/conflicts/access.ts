@@ -7,18 +7,19 @@ import type { Db } from '../db/open';
 export const activeMemberIds = (db: Db, bidderId: string): string[] =>
   (db.prepare('SELECT id FROM consortium_members WHERE bidder_id = ? AND removed_at IS NULL').all(bidderId) as { id: string }[]).map((r) => r.id);
 
+/** A declaration `d` that is the latest for its subject, with the latest mitigation decision on it. */
+const CURRENT_DECLARATIONS = `
+  SELECT d.person_id AS personId, d.bidder_id AS bidderId, d.member_id AS memberId, d.kind,
+         (SELECT m.decision FROM mitigations m WHERE m.declaration_id = d.id ORDER BY m.seq DESC LIMIT 1) AS decision
+  FROM declarations d
+  WHERE d.seq = (SELECT MAX(seq) FROM declarations x
+                 WHERE x.evaluation_id = d.evaluation_id AND x.person_id = d.person_id AND x.bidder_id = d.bidder_id
+                   AND x.member_id IS d.member_id)`;
+
 /** The latest declaration per subject (the bidder itself, or one member), with its latest mitigation decision. */
 export function currentDeclarations(db: Db, evaluationId: string, personId: string, bidderId: string): CurrentDeclaration[] {
   return db
-    .prepare(
-      `SELECT d.member_id AS memberId, d.kind,
-              (SELECT m.decision FROM mitigations m WHERE m.declaration_id = d.id ORDER BY m.seq DESC LIMIT 1) AS decision
-       FROM declarations d
-       WHERE d.evaluation_id = ? AND d.person_id = ? AND d.bidder_id = ?
-         AND d.seq = (SELECT MAX(seq) FROM declarations x
-                      WHERE x.evaluation_id = d.evaluation_id AND x.person_id = d.person_id AND x.bidder_id = d.bidder_id
-                        AND x.member_id IS d.member_id)`,
-    )
+    .prepare(`${CURRENT_DECLARATIONS} AND d.evaluation_id = ? AND d.person_id = ? AND d.bidder_id = ?`)
     .all(evaluationId, personId, bidderId) as CurrentDeclaration[];
 }
 
@@ -27,17 +28,10 @@ export function currentDeclarations(db: Db, evaluationId: string, personId: stri
  * keys: the same rule as accessTo (only declarations of a conflict can recuse, so only those are read).
  */
 export function recusals(db: Db, evaluationId: string): Set<string> {
-  const rows = db
-    .prepare(
-      `SELECT d.person_id AS personId, d.bidder_id AS bidderId, d.kind,
-              (SELECT m.decision FROM mitigations m WHERE m.declaration_id = d.id ORDER BY m.seq DESC LIMIT 1) AS decision
-       FROM declarations d
-       WHERE d.evaluation_id = ? AND d.kind <> 'none'
-         AND d.seq = (SELECT MAX(seq) FROM declarations x
-                      WHERE x.evaluation_id = d.evaluation_id AND x.person_id = d.person_id AND x.bidder_id = d.bidder_id
-                        AND x.member_id IS d.member_id)`,
-    )
-    .all(evaluationId) as (Pick<CurrentDeclaration, 'kind' | 'decision'> & { personId: string; bidderId: string })[];
+  const rows = db.prepare(`${CURRENT_DECLARATIONS} AND d.evaluation_id = ? AND d.kind <> 'none'`).all(evaluationId) as (CurrentDeclaration & {
+    personId: string;
+    bidderId: string;
+  })[];
   return new Set(rows.filter(isUnpermittedConflict).map((r) => recusalKey(r.personId, r.bidderId)));
 }
 

@@ -9,7 +9,7 @@ import { effectiveWeights } from '../../../shared/domain/weights';
 import { DECLARATION_LABELS, EXCLUDED_BY_CONFLICT, MITIGATION_LABELS } from '../../../shared/domain/conflicts';
 import { MEMBER_ROLE_LABELS } from '../../../shared/api/evaluations';
 import type { ResultsSnapshot } from './snapshot';
-import { addTable, filterTable, scoreShading, STYLE, styleCells, type SheetMeta } from './sheet-style';
+import { addStyledRow, addTable, filterTable, scoreShading, STYLE, type SheetMeta } from './sheet-style';
 
 export type Progress = (done: number, total: number) => void;
 
@@ -96,7 +96,9 @@ export async function writeRankedWorkbook(snap: ResultsSnapshot, meta: SheetMeta
     const rowNo = i + 2;
     const bidder = evaluation.bidders.find((b) => b.id === r.bidderId);
     const lead = bidder?.members.find((m) => m.role === 'lead')?.organisation ?? '';
-    const members = (bidder?.members ?? []).filter((m) => m.role !== 'lead').map((m) => `${m.organisation} (${MEMBER_ROLE_LABELS[m.role].toLowerCase()})`);
+    const members = (bidder?.members ?? [])
+      .filter((m) => m.role !== 'lead')
+      .map((m) => `${m.organisation} (${MEMBER_ROLE_LABELS[m.role].toLowerCase()})`);
     const name = `$B${rowNo}`;
     const values: ExcelJS.CellValue[] = [
       r.rank ?? 'Fails threshold',
@@ -116,9 +118,7 @@ export async function writeRankedWorkbook(snap: ResultsSnapshot, meta: SheetMeta
       safe(r.failures.map((f) => `${f.rule} (${criterionName(f.criterionId)}: ${f.score})`).join('; ')),
       r.tied ? 'Tied' : (r.tieBrokenBy ?? ''),
     ];
-    const row = rk.addRow(values);
-    styleCells(row, (c) => (c >= 5 && c < firstStage + framework.stages.length ? STYLE.wrappedTwoDecimals : STYLE.wrapped));
-    row.commit();
+    addStyledRow(rk, values, (c) => (c >= 5 && c < firstStage + framework.stages.length ? STYLE.wrappedTwoDecimals : STYLE.wrapped));
     await tick();
   }
   filterTable(rk, 1 + rows.length);
@@ -141,18 +141,20 @@ export async function writeRankedWorkbook(snap: ResultsSnapshot, meta: SheetMeta
     for (const c of criteria) {
       const score = scores.get(c.id) ?? null;
       const weight = weights.get(c.id) ?? 0;
-      const row = br.addRow([
-        safe(bidder.name),
-        safe(areaTitle.get(c.areaId) ?? ''),
-        safe(stageLabel.get(c.stageId) ?? ''),
-        safe(criterionName(c.id)),
-        score,
-        max,
-        weight,
-        { formula: `IF(E${r}="","",G${r}*E${r}/F${r})`, result: score === null ? '' : weightedPoints(weight, score, max) },
-      ]);
-      styleCells(row, (c) => (c === 5 || c === 7 ? STYLE.twoDecimals : c === 8 ? STYLE.fourDecimals : STYLE.plain));
-      row.commit();
+      addStyledRow(
+        br,
+        [
+          safe(bidder.name),
+          safe(areaTitle.get(c.areaId) ?? ''),
+          safe(stageLabel.get(c.stageId) ?? ''),
+          safe(criterionName(c.id)),
+          score,
+          max,
+          weight,
+          { formula: `IF(E${r}="","",G${r}*E${r}/F${r})`, result: score === null ? '' : weightedPoints(weight, score, max) },
+        ],
+        (c) => (c === 5 || c === 7 ? STYLE.twoDecimals : c === 8 ? STYLE.fourDecimals : STYLE.plain),
+      );
       r++;
       await tick();
     }
@@ -175,16 +177,18 @@ export async function writeRankedWorkbook(snap: ResultsSnapshot, meta: SheetMeta
     const stage = framework.stages.find((s) => s.id === c.stageId)!;
     let count = 0;
     walkIndicators(area.indicators[stage.id] ?? [], () => count++);
-    const row = fw.addRow([
-      safe(area.title),
-      safe(stage.label),
-      safe(stage.horizon),
-      weights.get(c.id) ?? 0,
-      safe(area.questions.map((q, i) => `${i + 1}. ${q}`).join('\n')),
-      safe(numberIndicators(area.indicators[stage.id] ?? [])),
-    ]);
-    styleCells(row, (c) => (c === 4 ? STYLE.wrappedTwoDecimals : STYLE.wrapped));
-    row.commit();
+    addStyledRow(
+      fw,
+      [
+        safe(area.title),
+        safe(stage.label),
+        safe(stage.horizon),
+        weights.get(c.id) ?? 0,
+        safe(area.questions.map((q, i) => `${i + 1}. ${q}`).join('\n')),
+        safe(numberIndicators(area.indicators[stage.id] ?? [])),
+      ],
+      (c) => (c === 4 ? STYLE.wrappedTwoDecimals : STYLE.wrapped),
+    );
     await tick();
   }
   filterTable(fw, 1 + criteria.length);
@@ -226,19 +230,21 @@ export async function writeRankedWorkbook(snap: ResultsSnapshot, meta: SheetMeta
     for (const c of b.criteria) {
       for (const s of sealed.get(c.criterionId) ?? []) {
         const refs = s.evidenceRefs.map((e) => `${snap.documentNames.get(e.documentId) ?? e.documentId}${e.location ? `, ${e.location}` : ''}`);
-        const row = is.addRow([
-          safe(s.evaluatorName),
-          safe(b.bidderName),
-          safe(areaTitle.get(c.areaId) ?? ''),
-          safe(stageLabel.get(c.stageId) ?? ''),
-          s.score,
-          safe(s.rationale),
-          safe(refs.join('; ')),
-          s.sealedAt,
-          s.counted ? '' : EXCLUDED_BY_CONFLICT,
-        ]);
-        styleCells(row, () => STYLE.wrapped);
-        row.commit();
+        addStyledRow(
+          is,
+          [
+            safe(s.evaluatorName),
+            safe(b.bidderName),
+            safe(areaTitle.get(c.areaId) ?? ''),
+            safe(stageLabel.get(c.stageId) ?? ''),
+            s.score,
+            safe(s.rationale),
+            safe(refs.join('; ')),
+            s.sealedAt,
+            s.counted ? '' : EXCLUDED_BY_CONFLICT,
+          ],
+          () => STYLE.wrapped,
+        );
         isRows++;
         await tick();
       }
@@ -266,20 +272,22 @@ export async function writeRankedWorkbook(snap: ResultsSnapshot, meta: SheetMeta
   for (const entry of snap.moderationLog) {
     const count = entry.versions.length;
     for (const [i, v] of entry.versions.entries()) {
-      const row = ml.addRow([
-        safe(bidderName.get(entry.bidderId) ?? ''),
-        safe(criterionName(entry.criterionId)),
-        count - i,
-        v.score,
-        safe(v.internalNote),
-        safe(v.bidderExplanation),
-        safe(v.reason),
-        safe(v.recordedBy),
-        v.recordedAt,
-        i === 0 ? 'Current' : 'Superseded',
-      ]);
-      styleCells(row, () => STYLE.wrapped);
-      row.commit();
+      addStyledRow(
+        ml,
+        [
+          safe(bidderName.get(entry.bidderId) ?? ''),
+          safe(criterionName(entry.criterionId)),
+          count - i,
+          v.score,
+          safe(v.internalNote),
+          safe(v.bidderExplanation),
+          safe(v.reason),
+          safe(v.recordedBy),
+          v.recordedAt,
+          i === 0 ? 'Current' : 'Superseded',
+        ],
+        () => STYLE.wrapped,
+      );
       mlRows++;
       await tick();
     }
@@ -299,18 +307,20 @@ export async function writeRankedWorkbook(snap: ResultsSnapshot, meta: SheetMeta
     { header: 'Mitigation decisions', width: 60 },
   ]);
   for (const d of snap.declarations) {
-    const row = ci.addRow([
-      safe(d.personName),
-      safe(bidderName.get(d.bidderId) ?? ''),
-      safe(d.subject),
-      DECLARATION_LABELS[d.kind],
-      safe(d.description),
-      d.declaredAt,
-      d.supersededBy ? 'Superseded' : 'Current',
-      safe(d.mitigations.map((m) => `${m.decidedAt.slice(0, 10)} ${MITIGATION_LABELS[m.decision]} — ${m.reason} (${m.decidedBy})`).join('\n')),
-    ]);
-    styleCells(row, () => STYLE.wrapped);
-    row.commit();
+    addStyledRow(
+      ci,
+      [
+        safe(d.personName),
+        safe(bidderName.get(d.bidderId) ?? ''),
+        safe(d.subject),
+        DECLARATION_LABELS[d.kind],
+        safe(d.description),
+        d.declaredAt,
+        d.supersededBy ? 'Superseded' : 'Current',
+        safe(d.mitigations.map((m) => `${m.decidedAt.slice(0, 10)} ${MITIGATION_LABELS[m.decision]} — ${m.reason} (${m.decidedBy})`).join('\n')),
+      ],
+      () => STYLE.wrapped,
+    );
     await tick();
   }
   filterTable(ci, 1 + snap.declarations.length);

@@ -22,7 +22,12 @@ export function sheetOptions(meta: SheetMeta, frozenRows = 1): Partial<ExcelJS.A
 }
 
 /** A sheet that is one table: the shared sheet options, these columns, and a styled header row. */
-export function addTable(wb: ExcelJS.stream.xlsx.WorkbookWriter, name: string, meta: SheetMeta, columns: Partial<ExcelJS.Column>[]): ExcelJS.Worksheet {
+export function addTable(
+  wb: ExcelJS.stream.xlsx.WorkbookWriter,
+  name: string,
+  meta: SheetMeta,
+  columns: Partial<ExcelJS.Column>[],
+): ExcelJS.Worksheet {
   const ws = wb.addWorksheet(name, sheetOptions(meta));
   ws.columns = columns;
   styleHeader(ws.getRow(1));
@@ -74,9 +79,11 @@ export const STYLE = {
   wrappedTwoDecimals: Object.freeze({ numFmt: '0.00', alignment: WRAP }),
 } as const satisfies Record<string, Partial<ExcelJS.Style>>;
 
-/** Gives each cell of a row (1-based column) one of the shared styles. */
-export function styleCells(row: ExcelJS.Row, pick: (column: number) => Partial<ExcelJS.Style>): void {
+/** Appends and commits one row, each cell (1-based column) given one of the shared styles. */
+export function addStyledRow(ws: ExcelJS.Worksheet, values: ExcelJS.CellValue[], pick: (column: number) => Partial<ExcelJS.Style>): void {
+  const row = ws.addRow(values);
   row.eachCell({ includeEmpty: true }, (cell, column) => {
     cell.style = pick(column) as ExcelJS.Style;
   });
+  row.commit();
 }

@@ -10,6 +10,7 @@ import { frameworkMethods } from '../../../shared/api/frameworks';
 import { peopleMethods } from '../../../shared/api/people';
 import type { ApiErrorShape } from '../../../shared/api/errors';
 import { createCore, type Core } from '../../../electron/core';
+import type { AuditEntry } from '../../../electron/core/audit/chain';
 
 const open: { core: Core; dir: string }[] = [];
 afterEach(() => {
@@ -108,14 +109,8 @@ export function dumpDatabase(file: string): DatabaseDump {
   });
 }
 
-export interface AuditRow {
-  seq: number;
-  at: string;
-  actor_id: string | null;
-  method: string;
-  evaluation_id: string | null;
-  detail: string;
-}
+/** An audit_log row as stored. */
+export type AuditRow = AuditEntry;
 
 export const auditRows = (t: TestCore): AuditRow[] => queryRows<AuditRow>(t.core.databaseFile, 'SELECT * FROM audit_log ORDER BY seq');
 
