@@ -1,7 +1,8 @@
 /*
  * The built web host (out/main/web-host.js) as a child process on a data folder, and a client that calls
- * its API the way the renderer does: POST /api/<method> with the bearer token, a JSON body, and the JSON
- * answer parsed. Requests go over one keep-alive connection (node:http, not undici's fetch, so that the
+ * its API the way the renderer does: POST /api/<method> with the bearer token (the host keeps it in
+ * <dataDir>/web-host.json, which the bench, like the OS account, can read), a JSON body { sessionId, params }
+ * (each person signed in once through session.signIn, as the sign-in screen does), and the JSON answer parsed. Requests go over one keep-alive connection (node:http, not undici's fetch, so that the
  * client adds as little as possible to a round trip).
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
@@ -9,6 +10,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import http from 'node:http';
 import { join, resolve } from 'node:path';
 import type { MethodName, Params, Result } from '../shared/api/contract';
+import { BENCH_PASSPHRASE } from './synthetic';
 
 export const ROOT = resolve(import.meta.dirname, '..');
 export const HOST_SCRIPT = join(ROOT, 'out/main/web-host.js');
@@ -39,7 +41,7 @@ export interface Host {
   token: string;
   pid: number;
   process: ChildProcess;
-  /** Calls as a person; throws on a refusal. */
+  /** Calls as a person (signed in with BENCH_PASSPHRASE the first time they act); throws on a refusal. */
   call<M extends MethodName>(actorId: string | null, method: M, params: Params<M>): Promise<Result<M>>;
   stop(): Promise<void>;
   /** Peak resident set (VmHWM) and current resident set (VmRSS) of the host process, in MiB. */
@@ -88,11 +90,14 @@ export function memoryOf(pid: number): { peakMb: number; rssMb: number } {
   return { peakMb: kb('VmHWM') / 1024, rssMb: kb('VmRSS') / 1024 };
 }
 
+/** The connection token the host keeps in the data folder (the URL it prints carries a one-time launch code instead). */
+export const savedToken = (dataDir: string): string => (JSON.parse(readFileSync(join(dataDir, 'web-host.json'), 'utf8')) as { token: string }).token;
+
 export async function startHost(dataDir: string): Promise<Host> {
   const child = spawnHost(dataDir);
   const url = await hostUrl(child);
   const { port } = new URL(url);
-  const token = url.split('#token=')[1]!;
+  const token = savedToken(dataDir);
   const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
   const post = (method: string, body: string) =>
     new Promise<{ status: number; text: string }>((resolvePromise, reject) => {
@@ -115,6 +120,21 @@ export async function startHost(dataDir: string): Promise<Host> {
       req.on('error', reject);
       req.end(body);
     });
+  const send = async (sessionId: string | null, method: string, params: unknown): Promise<unknown> => {
+    const { text } = await post(method, JSON.stringify({ sessionId, params }));
+    const outcome = JSON.parse(text) as { ok: true; result: unknown } | { ok: false; error: { code: string; message: string } };
+    if (!outcome.ok) throw new Error(`${method} failed: ${outcome.error.code} ${outcome.error.message}`);
+    return outcome.result;
+  };
+  const sessions = new Map<string, string>();
+  const sessionOf = async (personId: string): Promise<string> => {
+    const known = sessions.get(personId);
+    if (known) return known;
+    const answer = (await send(null, 'session.signIn', { personId, passphrase: BENCH_PASSPHRASE })) as Result<'session.signIn'>;
+    if (!answer.signedIn) throw new Error(`signing in ${personId} refused: ${answer.message}`);
+    sessions.set(personId, answer.sessionId);
+    return answer.sessionId;
+  };
   return {
     url,
     port: Number(port),
@@ -122,10 +142,7 @@ export async function startHost(dataDir: string): Promise<Host> {
     pid: child.pid!,
     process: child,
     async call(actorId, method, params) {
-      const { text } = await post(method, JSON.stringify({ actorId, params }));
-      const outcome = JSON.parse(text) as { ok: true; result: unknown } | { ok: false; error: { code: string; message: string } };
-      if (!outcome.ok) throw new Error(`${method} failed: ${outcome.error.code} ${outcome.error.message}`);
-      return outcome.result as never;
+      return (await send(actorId === null ? null : await sessionOf(actorId), method, params)) as never;
     },
     async stop() {
       agent.destroy();

@@ -4,7 +4,8 @@
  * ratios, the issue's targets) and writing bench/results/latest.json for comparison over time. Commit a
  * dated copy (bench/results/YYYY-MM-DD-<topic>.json) when closing a performance issue, not on every run.
  *
- *   1. seeding (synthetic.ts)           the evaluation through the real contract, in process
+ *   1. seeding (synthetic.ts)           the evaluation through the real contract, in process, each person
+ *                                       acting through their own session
  *   2. inserting all scores (insert.ts) the app's bulk write path vs bare better-sqlite3 (baselines.ts);
  *                                       the last run's store is the seeded data folder
  *   3. reads (reads.ts)                 moderation board, ranking, workbook export (vs bare exceljs) —
@@ -27,7 +28,7 @@ import { measureInserts } from './insert';
 import { measureReads } from './reads';
 import { measureScoreReturn } from './score-return';
 import { figure, percentile, printTable, type Figure } from './stats';
-import { SIZE, sealedScores, seedSetUp } from './synthetic';
+import { SEED_KDF_LOG_N, SIZE, sealedScores, seedSetUp } from './synthetic';
 import { measureWrites } from './writes';
 
 /** Fixed run counts, and for the host reads a time budget: as many runs as fit, within [min, max]. */
@@ -84,7 +85,8 @@ async function main(): Promise<void> {
   mkdirSync(dataDir, { recursive: true });
   try {
     console.log(`▶ seeding a fresh evaluation in ${root}`);
-    const core = createCore({ dataDir: templateDir, backupsToKeep: 1, backupEveryMs: 0 });
+    // Seeding is not measured: the profiles' passphrases are hashed at a low cost (each hash keeps its own parameters).
+    const core = createCore({ dataDir: templateDir, backupsToKeep: 1, backupEveryMs: 0, profileKdfLogN: SEED_KDF_LOG_N });
     const seed = await seedSetUp(core);
     core.close();
     const sets = sealedScores(seed);

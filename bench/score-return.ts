@@ -2,17 +2,19 @@
  * Importing one evaluator's score return (1,800 scores: every criterion of all 60 bidders, sealed).
  *
  * The return is made honestly, by the exchange feature end to end: on a copy of the seeded store the
- * procurement lead adds a 14th evaluator and exports their evaluator pack (≈ 80 MB: every bid's documents);
- * a second, separate installation ("the evaluator's laptop", another core in another folder) opens the pack
- * (staged in 8 MiB chunks, as the renderer sends a large file), the evaluator declares clear for every
+ * procurement lead adds a 14th evaluator (a profile without a passphrase there) and exports their evaluator
+ * pack (≈ 80 MB: every bid's documents); a second, separate installation ("the evaluator's laptop", another
+ * core in another folder) opens the pack (staged in 8 MiB chunks, as the renderer sends a large file),
+ * signed out, the evaluator choosing the passphrase of their profile there (hashed at the app's own cost,
+ * as on a real new laptop, so the "opened" note includes it), the evaluator declares clear for every
  * subject, saves 1,800 scores with ~500-character rationales through scoring.save and seals all 60 bidders,
  * then exports the score return.
  *
  * What is timed: exchange.importReturn by the moderator — the rolling backup the app takes before every
  * import (SQLite's online backup of the whole store, documents included), verification, decryption, every
  * check and the one-transaction merge of 200 declarations, 1,800 score entries and 60 seals — through
- * core.dispatch in this process on a fresh copy of the store for every run (the copy and the core's opening
- * are outside the timing), one untimed warm-up import first. In process rather than through the web host,
+ * core.dispatch in this process on a fresh copy of the store for every run (the copy, the core's opening and
+ * the moderator signing in are outside the timing), one untimed warm-up import first. In process rather than through the web host,
  * because every run needs the store as it was before the import; HTTP would add the transport of a ~100 KB
  * base64 body. A note gives what the pre-import backup alone costs on this store, as it grows with the
  * evidence documents held.
@@ -25,7 +27,7 @@ import { createCore, DATABASE_FILE_NAME } from '../electron/core';
 import { UPLOAD_CHUNK_BYTES } from '../shared/api/exchange';
 import { listCriteria } from '../shared/domain/framework';
 import { figure, percentile, timeRuns, type Figure } from './stats';
-import { callerFor, declareClear, rationaleFor, scoreFor, type Seeded } from './synthetic';
+import { BENCH_PASSPHRASE, callerFor, declareClear, rationaleFor, scoreFor, type Seeded } from './synthetic';
 
 const PASSPHRASE = 'benchmark pack passphrase 2027';
 const progress = (text: string) => console.log(`  · ${text}`);
@@ -68,7 +70,7 @@ export async function measureScoreReturn(seededDir: string, seed: Seeded, runs: 
     const base = quietCore(baseDir);
     const call = callerFor(base);
     const { evaluationId, leadId, moderatorId } = seed;
-    const evaluator = await call(null, 'people.create', { name: 'Evaluator 14 (returning)' });
+    const evaluator = await call(leadId, 'people.create', { name: 'Evaluator 14 (returning)' });
     await call(leadId, 'panel.add', { evaluationId, personId: evaluator.id, role: 'evaluator' });
     const making = await withStalls(() => call(leadId, 'exchange.exportPack', { evaluationId, evaluatorId: evaluator.id, passphrase: PASSPHRASE }));
     const pack = making.result;
@@ -83,8 +85,10 @@ export async function measureScoreReturn(seededDir: string, seed: Seeded, runs: 
     for (let offset = 0; offset < file.length; offset += UPLOAD_CHUNK_BYTES) {
       await there(null, 'exchange.stageUpload', { uploadId, offset, chunkBase64: file.subarray(offset, offset + UPLOAD_CHUNK_BYTES).toString('base64') });
     }
-    const opening = await withStalls(() => there(null, 'exchange.openPack', { passphrase: PASSPHRASE, file: { uploadId } }));
+    const opening = await withStalls(() => there(null, 'exchange.openPack', { passphrase: PASSPHRASE, file: { uploadId }, profilePassphrase: BENCH_PASSPHRASE }));
     const opened = opening.result;
+    if (!opened.session) throw new Error('opening the pack on a new installation did not sign the evaluator in');
+    there.keep(evaluator.id, opened.session.sessionId);
     const declared = await declareClear(there, evaluationId, evaluator.id);
     progress(`pack opened on the evaluator's installation (${opened.bidders} bidders, ${opened.documents} documents), ${declared} declarations (${Math.round(performance.now() - started)} ms)`);
     const criteria = listCriteria(seed.framework);
@@ -117,8 +121,12 @@ export async function measureScoreReturn(seededDir: string, seed: Seeded, runs: 
       copyStore(baseDir, dir);
       const core = quietCore(dir);
       try {
+        const signedIn = await core.dispatch(null, 'session.signIn', { personId: moderatorId, passphrase: BENCH_PASSPHRASE });
+        const answer = signedIn.ok ? (signedIn.result as { signedIn: boolean; sessionId?: string }) : null;
+        if (!answer?.signedIn) throw new Error(`the moderator could not sign in: ${JSON.stringify(signedIn)}`);
+        const moderator = answer.sessionId!;
         await timed(async () => {
-          const outcome = await core.dispatch(moderatorId, 'exchange.importReturn', { evaluationId, file: { contentBase64: ret.contentBase64 } });
+          const outcome = await core.dispatch(moderator, 'exchange.importReturn', { evaluationId, file: { contentBase64: ret.contentBase64 } });
           if (!outcome.ok) throw new Error(`exchange.importReturn failed: ${outcome.error.code} ${outcome.error.message}`);
           const result = outcome.result as { outcome: string; added: { scoreEntries: number; seals: number; declarations: number } };
           if (result.outcome !== 'imported' || result.added.scoreEntries !== ret.counts.scoreEntries) throw new Error(`unexpected import: ${JSON.stringify(result)}`);

@@ -14,7 +14,9 @@
  *               reference to the bidder's PDF and two indicator marks; 720 seals.
  *
  * Seeding goes through the real contract (core.dispatch, in process, on a fresh data folder) for the
- * set-up: people.create, frameworks.import, evaluations.create, saveRules/saveThresholds, panel.add,
+ * set-up: session.register (each person adds their own profile with a passphrase and acts through their
+ * session; the seeding core hashes those passphrases at a low scrypt cost, SEED_KDF_LOG_N, since seeding is
+ * not measured and each hash keeps its own parameters), frameworks.import, evaluations.create, saveRules/saveThresholds, panel.add,
  * bidders.add, documents.add, evaluations.openScoring and conflicts.declare ("no conflict") for every
  * subject by every evaluator and the moderator. The scores are then written by the app's own bulk write
  * path (scoring/repo insertEntry + insertSeal in one IMMEDIATE transaction, as merge-return and the score
@@ -25,6 +27,7 @@
 import { createCipheriv, createHash } from 'node:crypto';
 import type { Core } from '../electron/core';
 import type { MethodName, Params, Result } from '../shared/api/contract';
+import type { Person } from '../shared/api/people';
 import type { ScoreEntry } from '../shared/api/scoring';
 import { listCriteria, type Framework } from '../shared/domain/framework';
 import type { IndicatorMark } from '../shared/domain/scoring';
@@ -147,6 +150,11 @@ export interface Seeded {
   leadId: string;
   moderatorId: string;
   evaluatorIds: string[];
+  /**
+   * A 13th evaluator's profile, made while seeding (its passphrase hashed at the seeding cost) but not on the
+   * panel: writes.ts adds them after the reads, and they sign in once over HTTP.
+   */
+  laterEvaluatorId: string;
   framework: Framework;
   bidders: { id: string; name: string; pdfId: string; docxId: string }[];
   /** Declarations recorded while seeding (every evaluator and the moderator, every subject). */
@@ -155,13 +163,51 @@ export interface Seeded {
 
 export type Caller = <M extends MethodName>(actorId: string | null, method: M, params: Params<M>) => Promise<Result<M>>;
 
-/** Calls the core as a person and throws on a refusal: the seed must be exactly what was asked for. */
-export function callerFor(core: Pick<Core, 'dispatch'>): Caller {
-  return async (actorId, method, params) => {
-    const outcome = await core.dispatch(actorId, method, params);
+/** Every seeded profile's passphrase (the bench signs each person in with it). */
+export const BENCH_PASSPHRASE = 'heron quartz ladder ninety';
+/** scrypt cost (log2 N) for the seeded profiles' passphrases: seeding is not measured (the app's default is 17). */
+export const SEED_KDF_LOG_N = 10;
+
+/** A Caller that acts as people through their sessions, and adds profiles. */
+export interface SessionCaller extends Caller {
+  /** Adds a profile with BENCH_PASSPHRASE (session.register), signed in. */
+  register(name: string): Promise<Person>;
+  /** Has a person's calls carry a session the core handed out elsewhere (exchange.openPack making their profile). */
+  keep(personId: string, sessionId: string): void;
+}
+
+/**
+ * Calls the core as a person and throws on a refusal: the seed must be exactly what was asked for. The
+ * core knows people only by their session: each is signed in (session.signIn with BENCH_PASSPHRASE) the
+ * first time they act, and their calls then carry that session.
+ */
+export function callerFor(core: Pick<Core, 'dispatch'>): SessionCaller {
+  const sessions = new Map<string, string>();
+  const dispatch = async (sessionId: string | null, method: string, params: unknown): Promise<unknown> => {
+    const outcome = await core.dispatch(sessionId, method, params);
     if (!outcome.ok) throw new Error(`${method} failed: ${outcome.error.code} ${outcome.error.message}`);
-    return outcome.result as never;
+    return outcome.result;
   };
+  const sessionOf = async (personId: string): Promise<string> => {
+    const known = sessions.get(personId);
+    if (known) return known;
+    const answer = (await dispatch(null, 'session.signIn', { personId, passphrase: BENCH_PASSPHRASE })) as Result<'session.signIn'>;
+    if (!answer.signedIn) throw new Error(`signing in ${personId} refused: ${answer.message}`);
+    sessions.set(personId, answer.sessionId);
+    return answer.sessionId;
+  };
+  const call = (async (actorId: string | null, method: MethodName, params: unknown) =>
+    dispatch(actorId === null ? null : await sessionOf(actorId), method, params)) as Caller;
+  return Object.assign(call, {
+    async register(name: string): Promise<Person> {
+      const info = (await dispatch(null, 'session.register', { name, passphrase: BENCH_PASSPHRASE })) as Result<'session.register'>;
+      sessions.set(info.person.id, info.sessionId);
+      return info.person;
+    },
+    keep(personId: string, sessionId: string): void {
+      sessions.set(personId, sessionId);
+    },
+  });
 }
 
 const progress = (text: string) => console.log(`  · ${text}`);
@@ -182,10 +228,11 @@ export async function declareClear(call: Caller, evaluationId: string, personId:
 export async function seedSetUp(core: Pick<Core, 'dispatch'>): Promise<Seeded> {
   const call = callerFor(core);
   const started = performance.now();
-  const lead = await call(null, 'people.create', { name: 'Priya Procurement-Lead' });
-  const moderator = await call(null, 'people.create', { name: 'Morgan Moderator' });
+  const lead = await call.register('Priya Procurement-Lead');
+  const moderator = await call.register('Morgan Moderator');
   const evaluators = [];
-  for (let e = 0; e < SIZE.evaluators; e++) evaluators.push(await call(null, 'people.create', { name: `Evaluator ${String(e + 1).padStart(2, '0')}` }));
+  for (let e = 0; e < SIZE.evaluators; e++) evaluators.push(await call.register(`Evaluator ${String(e + 1).padStart(2, '0')}`));
+  const laterEvaluator = await call.register('Evaluator 13 (bench)');
 
   const imported = await call(lead.id, 'frameworks.import', { json: JSON.stringify(syntheticFramework()) });
   const evaluation = await call(lead.id, 'evaluations.create', { name: 'Benchmark community services 2027', reference: 'BENCH-27', frameworkId: imported.id });
@@ -237,7 +284,16 @@ export async function seedSetUp(core: Pick<Core, 'dispatch'>): Promise<Seeded> {
     declarations += await declareClear(call, evaluationId, person.id);
     if ((i + 1) % 4 === 0 || i === evaluators.length) progress(`${i + 1} of ${evaluators.length + 1} panel members declared (${declarations} declarations, ${Math.round(performance.now() - started)} ms)`);
   }
-  return { evaluationId, leadId: lead.id, moderatorId: moderator.id, evaluatorIds: evaluators.map((e) => e.id), framework: detail.framework, bidders, declarations };
+  return {
+    evaluationId,
+    leadId: lead.id,
+    moderatorId: moderator.id,
+    evaluatorIds: evaluators.map((e) => e.id),
+    laterEvaluatorId: laterEvaluator.id,
+    framework: detail.framework,
+    bidders,
+    declarations,
+  };
 }
 
 /* --------------------------------------------------------------------------------------------------

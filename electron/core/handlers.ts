@@ -7,6 +7,7 @@ import { evaluationHandlers } from './evaluations/handlers';
 import { exchangeHandlers } from './exchange/handlers';
 import { exportHandlers } from './export/handlers';
 import { frameworkHandlers } from './frameworks/handlers';
+import { identityHandlers } from './identity/handlers';
 import { moderationHandlers } from './moderation/handlers';
 import { panelHandlers } from './panel/handlers';
 import { peopleHandlers } from './people/handlers';
@@ -19,6 +20,7 @@ import type { Handlers } from './registry';
 /** Every method of the shared contract, implemented; the type makes a missing one a compile error. */
 export const handlers: Handlers = {
   ...appHandlers,
+  ...identityHandlers,
   ...peopleHandlers,
   ...frameworkHandlers,
   ...evaluationHandlers,

@@ -3,9 +3,13 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Person } from '../../shared/api/people';
 import { recoveryDispatch } from './backup/recovery';
+import { acquireDataFolderLock } from './lock/data-folder-lock';
 import { Store } from './backup/store';
 import { installBuiltInFrameworks } from './frameworks/built-in';
 import { handlers } from './handlers';
+import { PROFILE_KDF } from './identity/passphrase-hash';
+import { DEFAULT_IDLE_MINUTES, idleMinutes } from './identity/repo';
+import { Sessions, type Session } from './identity/sessions';
 import { ProgressRegistry } from './jobs/progress';
 import { findPerson } from './people/repo';
 import { createDispatch, type Dispatch } from './registry';
@@ -19,6 +23,13 @@ export interface CoreOptions {
   /** Rolling backups kept (default 20) and how often to take one while open (default every 15 minutes; 0 = never). */
   backupsToKeep?: number;
   backupEveryMs?: number;
+  /** Who holds the data folder while this core is open, as the next copy is told: "the web host", "the desktop app". */
+  holderName?: string;
+  /**
+   * scrypt cost (log2 N) for new profile passphrases. OWASP's 17 unless a test lowers it to keep hundreds of
+   * sign-ins fast; every stored hash keeps its own parameters, so verification never depends on this.
+   */
+  profileKdfLogN?: number;
 }
 
 export interface Core {
@@ -30,6 +41,7 @@ export interface Core {
 
 export const DATABASE_FILE_NAME = 'capability-assessment.sqlite';
 export const BACKUP_DIR_NAME = 'backups';
+export { DataFolderLockedError } from './lock/data-folder-lock';
 
 /** The whole domain behind one function; hosts (Electron IPC, the web host, tests) only carry messages to it. */
 export function createCore(options: CoreOptions): Core {
@@ -38,7 +50,9 @@ export function createCore(options: CoreOptions): Core {
   const clock = options.clock ?? (() => new Date());
   const log = options.log ?? ((error: unknown) => console.error('[core]', error));
   const appVersion = options.appVersion ?? '0.0.0-dev';
-  const store = new Store({
+  // One host per data folder, held until close() and across restores (DataFolderLockedError otherwise).
+  const lock = acquireDataFolderLock(options.dataDir, { holder: options.holderName ?? 'the app', log });
+  const store = lock.releaseIfThrows((storeOptions) => new Store(storeOptions), {
     databaseFile,
     backupDir: join(options.dataDir, BACKUP_DIR_NAME),
     keep: options.backupsToKeep ?? 20,
@@ -48,10 +62,12 @@ export function createCore(options: CoreOptions): Core {
   });
   if (!store.recovery) installBuiltInFrameworks(store.db, clock().toISOString());
   const progress = new ProgressRegistry();
+  const sessions = new Sessions(clock, store.recovery ? DEFAULT_IDLE_MINUTES : idleMinutes(store.db));
   const registryDispatch = createDispatch({
     handlers,
+    sessions,
     findPerson: (id) => findPerson(store.db, id),
-    makeContext: (actor: Person | null) => ({
+    makeContext: (actor: Person | null, session: Session | null) => ({
       db: store.db,
       actor,
       now: () => clock().toISOString(),
@@ -59,11 +75,18 @@ export function createCore(options: CoreOptions): Core {
       appVersion,
       progress,
       store,
+      session,
+      sessions,
+      profileKdfLogN: options.profileKdfLogN ?? PROFILE_KDF.logN,
     }),
     backupNow: (reason) => store.backupNow(reason),
     log,
   });
-  const dispatch: Dispatch = (actorId, method, params) =>
-    store.recovery ? recoveryDispatch(store, appVersion, method, params) : registryDispatch(actorId, method, params);
-  return { dispatch, dataDir: options.dataDir, databaseFile, close: () => store.close() };
+  const close = () => {
+    store.close();
+    lock.release();
+  };
+  const dispatch: Dispatch = (sessionId, method, params) =>
+    store.recovery ? recoveryDispatch({ store, sessions, appVersion, clock, progress }, method, params) : registryDispatch(sessionId, method, params);
+  return { dispatch, dataDir: options.dataDir, databaseFile, close };
 }

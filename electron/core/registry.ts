@@ -5,6 +5,7 @@ import type { Person } from '../../shared/api/people';
 import { recordAudit } from './audit/record';
 import { authorise, type AuthRule } from './authorisation';
 import type { HandlerContext } from './context';
+import type { Session, Sessions } from './identity/sessions';
 
 export interface Handler<M extends MethodName> {
   auth: AuthRule;
@@ -27,11 +28,16 @@ export interface Handler<M extends MethodName> {
 export type Handlers = { [M in MethodName]: Handler<M> };
 export type HandlersFor<Methods> = { [M in keyof Methods & MethodName]: Handler<M> };
 
-export type Dispatch = (actorId: string | null, method: string, params: unknown) => Promise<Outcome<unknown>>;
+/** The one entry of the core: the session a call belongs to (null before signing in), the method and its params. */
+export type Dispatch = (sessionId: string | null, method: string, params: unknown) => Promise<Outcome<unknown>>;
+
+/** What a session whose passphrase the administrator set may still do: choose a new one, or leave. */
+const WHILE_PASSPHRASE_MUST_CHANGE = new Set(['session.changePassphrase', 'session.end', 'session.touch', 'session.assessPassphrase', 'app.info', 'session.profiles']);
 
 interface RegistryDeps {
   handlers: Handlers;
-  makeContext(actor: Person | null): HandlerContext;
+  makeContext(actor: Person | null, session: Session | null): HandlerContext;
+  sessions: Sessions;
   findPerson(id: string): Person | undefined;
   backupNow(reason: string): Promise<unknown>;
   log(error: unknown): void;
@@ -42,8 +48,8 @@ interface RegistryDeps {
  * (mutations in one IMMEDIATE transaction together with their audit entry), validates the result, and
  * turns every failure into a structured error. A failed call changes nothing.
  */
-export function createDispatch({ handlers, makeContext, findPerson, backupNow, log }: RegistryDeps): Dispatch {
-  return async (actorId, method, rawParams) => {
+export function createDispatch({ handlers, makeContext, sessions, findPerson, backupNow, log }: RegistryDeps): Dispatch {
+  return async (sessionId, method, rawParams) => {
     try {
       if (!isMethodName(method)) throw new ApiError('UNKNOWN_METHOD', `There is no method "${method}".`);
       const spec = contract[method];
@@ -52,12 +58,21 @@ export function createDispatch({ handlers, makeContext, findPerson, backupNow, l
         const issues = issuesFromZod(parsed.error);
         throw new ApiError('INVALID_PARAMS', `Invalid request: ${issues.map((i) => (i.path ? `${i.path}: ` : '') + i.message).join('; ')}`, issues);
       }
+      // The acting person comes from the session alone: nothing else a client sends can name them.
       let actor: Person | null = null;
-      if (actorId !== null) {
-        actor = findPerson(actorId) ?? null;
-        if (!actor) throw new ApiError('UNAUTHENTICATED', 'That profile is not known to this installation.');
+      let session: Session | null = null;
+      if (sessionId !== null) {
+        session = sessions.resolve(sessionId);
+        actor = findPerson(session.personId) ?? null;
+        if (!actor) {
+          sessions.end(session.id);
+          throw new ApiError('UNAUTHENTICATED', 'That profile is no longer known to this installation. Sign in again.');
+        }
+        if (session.mustChangePassphrase && !WHILE_PASSPHRASE_MUST_CHANGE.has(method)) {
+          throw new ApiError('FORBIDDEN', 'Choose a new passphrase first: the one you signed in with was set by the administrator.');
+        }
       }
-      const ctx = makeContext(actor);
+      const ctx = makeContext(actor, session);
       const handler = handlers[method] as Handler<MethodName>;
       let result: unknown;
       if (spec.mutates) {

@@ -1,6 +1,6 @@
 import { app, dialog, Menu, session, type BrowserWindow } from 'electron';
 import { join } from 'node:path';
-import { createCore, type Core } from '../core';
+import { createCore, DataFolderLockedError, type Core } from '../core';
 import { registerAppScheme, serveRenderer } from './app-protocol';
 import { parseHostArgs, type HostArgs } from './args';
 import { registerCoreIpc } from './ipc';
@@ -67,7 +67,7 @@ if (!app.requestSingleInstanceLock()) {
   app
     .whenReady()
     .then(() => {
-      core = createCore({ dataDir, appVersion: app.getVersion() });
+      core = createCore({ dataDir, appVersion: app.getVersion(), holderName: 'the desktop app' });
       hardenSession(session.defaultSession);
       serveRenderer(RENDERER_DIR);
       Menu.setApplicationMenu(buildAppMenu({ isPackaged: app.isPackaged, isMac: process.platform === 'darwin' }));
@@ -78,6 +78,12 @@ if (!app.requestSingleInstanceLock()) {
       });
     })
     .catch((error: unknown) => {
+      if (error instanceof DataFolderLockedError) {
+        // Another copy (the web host, or the desktop app under another profile) has this data folder open.
+        dialog.showErrorBox('Capability Assessment is already using this data folder', error.message);
+        app.exit(1);
+        return;
+      }
       console.error('[main] failed to start', error);
       const detail = error instanceof Error ? error.message : String(error);
       dialog.showErrorBox('Capability Assessment could not start', `Data folder: ${dataDir}\n\n${detail}`);

@@ -2,11 +2,12 @@ import type { Outcome } from '../../shared/api/errors';
 
 export interface CoreMessage {
   method: string;
-  actorId: string | null;
+  sessionId: string | null;
   params: unknown;
 }
 
 const MAX_METHOD_LENGTH = 200;
+const MAX_SESSION_LENGTH = 200;
 
 /**
  * The minimal shape check the host does before relaying to the core. Params are deliberately left
@@ -14,10 +15,10 @@ const MAX_METHOD_LENGTH = 200;
  */
 export function readCoreMessage(raw: unknown): CoreMessage | null {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return null;
-  const { method, actorId, params } = raw as Record<string, unknown>;
+  const { method, sessionId, params } = raw as Record<string, unknown>;
   if (typeof method !== 'string' || method.length === 0 || method.length > MAX_METHOD_LENGTH) return null;
-  if (actorId !== null && typeof actorId !== 'string') return null;
-  return { method, actorId, params };
+  if (sessionId !== null && (typeof sessionId !== 'string' || sessionId.length > MAX_SESSION_LENGTH)) return null;
+  return { method, sessionId, params };
 }
 
 export const REFUSED_SENDER: Outcome<never> = {
@@ -27,5 +28,5 @@ export const REFUSED_SENDER: Outcome<never> = {
 
 export const MALFORMED_MESSAGE: Outcome<never> = {
   ok: false,
-  error: { code: 'INVALID_PARAMS', message: 'Malformed request: expected { method: string, actorId: string | null, params }.' },
+  error: { code: 'INVALID_PARAMS', message: 'Malformed request: expected { method: string, sessionId: string | null, params }.' },
 };

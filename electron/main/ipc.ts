@@ -20,7 +20,7 @@ export function registerCoreIpc(core: Core, getMainWindow: () => BrowserWindow |
     }
     const message = readCoreMessage(raw);
     if (!message) return MALFORMED_MESSAGE;
-    return core.dispatch(message.actorId, message.method, message.params);
+    return core.dispatch(message.sessionId, message.method, message.params);
   });
   return () => ipcMain.removeHandler(IPC_CHANNEL);
 }

@@ -3,7 +3,7 @@ import { BRIDGE_GLOBAL, IPC_CHANNEL, type CoreBridge } from '../../shared/api/br
 
 // The whole surface the renderer gets: one function that carries a call to the main process.
 const bridge: CoreBridge = {
-  invoke: (method, actorId, params) => ipcRenderer.invoke(IPC_CHANNEL, { method, actorId, params }),
+  invoke: (method, sessionId, params) => ipcRenderer.invoke(IPC_CHANNEL, { method, sessionId, params }),
 };
 
 contextBridge.exposeInMainWorld(BRIDGE_GLOBAL, bridge);

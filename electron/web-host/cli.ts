@@ -16,18 +16,20 @@ async function main(): Promise<void> {
   });
   const dataDir = resolve(values['data-dir'] ?? defaultDataDir());
   const rendererDir = resolve(values['renderer-dir'] ?? resolve(import.meta.dirname, '../renderer'));
-  const port = values.port === undefined ? 0 : Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new Error(`--port must be a port number, not "${values.port}"`);
+  const port = values.port === undefined ? undefined : Number(values.port);
+  if (port !== undefined && (!Number.isInteger(port) || port < 0 || port > 65_535))
+    throw new Error(`--port must be a port number, not "${values.port}"`);
 
-  const core = createCore({ dataDir, appVersion: APP_VERSION });
-  const host = await startWebHost({ core, rendererDir, port });
+  const core = createCore({ dataDir, appVersion: APP_VERSION, holderName: 'the web host' });
+  const host = await startWebHost({ core, rendererDir, port, dataDir });
   // Machine-readable first line: tests and scripts read the URL from it.
   console.log(`WEB_HOST_URL ${host.url}`);
   console.log(`Capability Assessment is running. Data folder: ${dataDir}`);
-  console.log(`Open ${host.url} in your browser. Press Ctrl+C to stop.`);
+  console.log(`Open ${host.url} in your browser (the address works once, for 10 minutes). Press Ctrl+C to stop.`);
   if (!values['no-open']) {
+    // Its own one-time code: the browser's command line is visible to every user of this computer.
     const { default: open } = await import('open');
-    open(host.url).catch(() => console.log('(Could not open a browser automatically; copy the address above.)'));
+    open(host.launchUrl()).catch(() => console.log('(Could not open a browser automatically; copy the address above.)'));
   }
   const stop = async () => {
     await host.close();

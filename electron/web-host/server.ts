@@ -1,131 +1,151 @@
-import { randomBytes } from 'node:crypto';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import type { ErrorCode, Outcome } from '../../shared/api/errors';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import type { Duplex } from 'node:stream';
 import type { Core } from '../core';
-import { bearerToken, isOwnRequest, SECURITY_HEADERS, tokensEqual } from './security';
-import { readRendererFile } from './static-files';
+import { newToken, readHostState, writeHostState } from './host-state';
+import { LaunchCodes } from './launch-codes';
+import { refuse } from './replies';
+import { handleApi, handleLaunch, serveStatic } from './routes';
+import { isOwnRequest, requestPath } from './security';
 
-/** Room for one evidence document of up to 25 MB as base64 (about 33.4 MB) in its JSON envelope. */
-export const MAX_REQUEST_BYTES = 40 * 1024 * 1024;
-
-const STATUS_FOR: Record<ErrorCode, number> = {
-  INVALID_PARAMS: 400,
-  UNAUTHENTICATED: 401,
-  FORBIDDEN: 403,
-  NOT_FOUND: 404,
-  UNKNOWN_METHOD: 404,
-  CONFLICT: 409,
-  RULE_VIOLATION: 422,
-  INTERNAL: 500,
-};
+export { MAX_REQUEST_BYTES } from './replies';
 
 export interface WebHost {
   port: number;
   token: string;
-  /** Open this in a browser: the token travels in the fragment, which browsers never send to servers. */
+  /** Open this in a browser: a one-time launch code in the fragment (never sent to servers), not the token. */
   url: string;
+  /** Another one-time address, for another browser. */
+  launchUrl(): string;
   close(): Promise<void>;
 }
 
 export interface WebHostOptions {
   core: Pick<Core, 'dispatch'>;
   rendererDir: string;
+  /** Wins over the port saved in the data folder. */
   port?: number;
   token?: string;
+  /** Where the port and token are kept between launches (web-host.json); nothing is kept without it. */
+  dataDir?: string;
+  /** Milliseconds since the epoch; injected in tests to expire launch codes. */
+  clock?: () => number;
 }
 
-function send(res: ServerResponse, status: number, body: string | Buffer, type: string, extra: Record<string, string> = {}): void {
-  res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': type, 'Content-Length': Buffer.byteLength(body), ...extra });
-  res.end(body);
+interface Routing {
+  port: number;
+  token: string;
+  codes: LaunchCodes;
+  options: WebHostOptions;
 }
 
-function sendOutcome(res: ServerResponse, outcome: Outcome<unknown>): void {
-  const status = outcome.ok ? 200 : STATUS_FOR[outcome.error.code];
-  send(res, status, JSON.stringify(outcome), 'application/json; charset=utf-8', { 'Cache-Control': 'no-store' });
+async function route(req: IncomingMessage, res: ServerResponse, r: Routing): Promise<void> {
+  const path = requestPath(req.url);
+  if (path === null) return refuse(res, 400, 'INVALID_PARAMS', 'Malformed request address.');
+  const own = isOwnRequest(req, r.port);
+  if (!own.ok) return refuse(res, own.status, own.status === 400 ? 'INVALID_PARAMS' : 'FORBIDDEN', `Refused: ${own.why}.`);
+  if (path === '/launch') return handleLaunch(req, res, r.codes, r.token);
+  if (path.startsWith('/api/')) return handleApi(req, res, path.slice('/api/'.length), { core: r.options.core, token: r.token });
+  return serveStatic(req, res, path, r.options.rendererDir);
 }
 
-const refuse = (res: ServerResponse, status: number, code: ErrorCode, message: string) =>
-  send(res, status, JSON.stringify({ ok: false, error: { code, message } }), 'application/json; charset=utf-8', { 'Cache-Control': 'no-store' });
-
-function readBody(req: IncomingMessage): Promise<Buffer | 'too-large'> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > MAX_REQUEST_BYTES) {
-        req.removeAllListeners('data');
-        req.resume();
-        resolve('too-large');
-      } else chunks.push(chunk);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks)));
-    req.on('error', reject);
-  });
-}
-
-async function handleApi(req: IncomingMessage, res: ServerResponse, method: string, opts: { core: Pick<Core, 'dispatch'>; token: string }) {
-  const given = bearerToken(req);
-  if (given === null || !tokensEqual(given, opts.token)) {
-    return refuse(res, 401, 'UNAUTHENTICATED', 'Missing or wrong access token: open the app with the address the host printed.');
-  }
-  if (req.method !== 'POST') return refuse(res, 405, 'INVALID_PARAMS', 'Use POST for API calls.');
-  if (!req.headers['content-type']?.startsWith('application/json')) {
-    return refuse(res, 415, 'INVALID_PARAMS', 'API calls must send application/json.');
-  }
-  const body = await readBody(req);
-  if (body === 'too-large') return refuse(res, 413, 'INVALID_PARAMS', `The request is larger than ${MAX_REQUEST_BYTES / 1024 / 1024} MB.`);
-  let envelope: unknown;
-  try {
-    envelope = JSON.parse(body.toString('utf8'));
-  } catch {
-    return refuse(res, 400, 'INVALID_PARAMS', 'The request body is not valid JSON.');
-  }
-  if (!envelope || typeof envelope !== 'object') return refuse(res, 400, 'INVALID_PARAMS', 'The request body must be an object.');
-  const { actorId = null, params = {} } = envelope as { actorId?: unknown; params?: unknown };
-  if (actorId !== null && typeof actorId !== 'string') return refuse(res, 400, 'INVALID_PARAMS', 'actorId must be a string or null.');
-  sendOutcome(res, await opts.core.dispatch(actorId, method, params));
-}
-
-/** The browser host: loopback only, a per-launch token, and only routing — all rules live in the core. */
-export function startWebHost(options: WebHostOptions): Promise<WebHost> {
-  const token = options.token ?? randomBytes(32).toString('base64url');
-  let port = 0;
-  const server = createServer((req, res) => {
-    const own = isOwnRequest(req, port);
-    if (!own.ok) return refuse(res, 403, 'FORBIDDEN', `Refused: ${own.why}.`);
-    const path = new URL(req.url ?? '/', 'http://placeholder').pathname;
-    const handle = path.startsWith('/api/')
-      ? handleApi(req, res, decodeURIComponent(path.slice('/api/'.length)), { core: options.core, token })
-      : serveStatic(req, res, path, options.rendererDir);
-    handle.catch((error: unknown) => {
-      console.error('[web-host]', error);
+/** Nothing a client sends may throw out of the listener: a thrown error would stop the host for everyone. */
+function answerSafely(req: IncomingMessage, res: ServerResponse, r: Routing): void {
+  req.on('error', () => {});
+  res.on('error', () => {});
+  route(req, res, r).catch((error: unknown) => {
+    console.error('[web-host]', error);
+    try {
       if (!res.headersSent) refuse(res, 500, 'INTERNAL', 'The host failed to answer.');
-    });
+      else res.destroy();
+    } catch {
+      res.destroy();
+    }
   });
-  server.requestTimeout = 60_000;
+}
+
+/** Answers on the raw socket and closes it: for requests that never reach the listener. */
+function closeWith(socket: Duplex, status: string): void {
+  socket.on('error', () => {}); // a peer that already left must not become an uncaught 'error'
+  if (socket.writable && (socket as Socket).bytesWritten === 0) {
+    socket.write(`HTTP/1.1 ${status}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n`);
+  }
+  socket.destroy();
+}
+
+/** What the parser refuses (broken request lines, bad or oversized headers, unknown methods, slow headers). */
+function answerClientError(error: NodeJS.ErrnoException, socket: Duplex): void {
+  const code = error.code ?? '';
+  closeWith(
+    socket,
+    code === 'HPE_HEADER_OVERFLOW'
+      ? '431 Request Header Fields Too Large'
+      : code === 'ERR_HTTP_REQUEST_TIMEOUT'
+        ? '408 Request Timeout'
+        : '400 Bad Request',
+  );
+}
+
+function listen(server: Server, port: number): Promise<number> {
   return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, '127.0.0.1', () => {
-      port = (server.address() as AddressInfo).port;
-      resolve({
-        port,
-        token,
-        url: `http://127.0.0.1:${port}/#token=${token}`,
-        close: () =>
-          new Promise<void>((done) => {
-            server.closeAllConnections();
-            server.close(() => done());
-          }),
-      });
+    const failed = (error: Error) => reject(error);
+    server.once('error', failed);
+    server.listen(port, '127.0.0.1', () => {
+      server.off('error', failed);
+      resolve((server.address() as AddressInfo).port);
     });
   });
 }
 
-async function serveStatic(req: IncomingMessage, res: ServerResponse, path: string, rendererDir: string) {
-  if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405, 'INVALID_PARAMS', 'Only GET is served here.');
-  const file = await readRendererFile(rendererDir, path);
-  if (!file) return send(res, 404, 'Not found', 'text/plain; charset=utf-8');
-  send(res, 200, file.body, file.type, { 'Cache-Control': path === '/' || path.endsWith('.html') ? 'no-store' : 'max-age=3600' });
+/**
+ * The browser host: loopback only, a connection token (kept per data folder with the port, so an open
+ * tab reconnects after a restart), one-time launch codes to hand it over, and only routing — all rules
+ * live in the core.
+ */
+export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
+  const saved = options.dataDir ? readHostState(options.dataDir) : {};
+  const routing: Routing = { port: 0, token: newToken(), codes: new LaunchCodes(options.clock), options };
+  const server = createServer((req, res) => answerSafely(req, res, routing));
+  // "Expect: 100-continue" is answered only once the checks pass and a body is wanted (routes.ts), not by Node up front.
+  server.on('checkContinue', (req: IncomingMessage, res: ServerResponse) => answerSafely(req, res, routing));
+  server.on('clientError', answerClientError);
+  server.on('connect', (_req: IncomingMessage, socket: Duplex) => closeWith(socket, '405 Method Not Allowed'));
+  server.headersTimeout = 20_000;
+  server.requestTimeout = 60_000;
+  server.keepAliveTimeout = 5_000;
+
+  const wanted = options.port ?? saved.port ?? 0;
+  let port: number;
+  try {
+    port = await listen(server, wanted);
+  } catch (error) {
+    // The saved port is only a preference (another program may have it now); an explicit one is not.
+    if (options.port !== undefined || wanted === 0) throw error;
+    port = await listen(server, 0);
+  }
+  server.on('error', (error) => console.error('[web-host]', error));
+  routing.port = port;
+  // Only tabs on the same origin (port) can use a kept token. On another port, a fresh one: whatever took the old
+  // port may have been sent the old token by a tab left open there.
+  routing.token = options.token ?? (port === saved.port ? saved.token : undefined) ?? routing.token;
+  if (options.dataDir) {
+    try {
+      writeHostState(options.dataDir, { port, token: routing.token });
+    } catch (error) {
+      console.error('[web-host] could not keep the port and token for next time:', error);
+    }
+  }
+
+  const launchUrl = () => `http://127.0.0.1:${port}/#launch=${routing.codes.mint()}`;
+  return {
+    port,
+    token: routing.token,
+    url: launchUrl(),
+    launchUrl,
+    close: () =>
+      new Promise<void>((done) => {
+        server.closeAllConnections();
+        server.close(() => done());
+      }),
+  };
 }

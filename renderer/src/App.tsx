@@ -1,12 +1,17 @@
 import { useEffect } from 'react';
 import { LoadError } from './components/Feedback';
+import { Shell } from './components/Shell';
 import { BackupsScreen } from './features/backups/BackupsScreen';
 import { RecoveryScreen } from './features/backups/RecoveryScreen';
-import { Shell } from './components/Shell';
 import { EvaluationListScreen } from './features/evaluations/EvaluationListScreen';
 import { FrameworkEditorScreen } from './features/frameworks/FrameworkEditorScreen';
 import { FrameworkLibraryScreen } from './features/frameworks/FrameworkLibraryScreen';
+import { InstallationScreen } from './features/installation/InstallationScreen';
+import { ChangePassphrase } from './features/profiles/ChangePassphrase';
+import { ConnectionNotices } from './features/profiles/ConnectionNotices';
+import { LockScreen } from './features/profiles/LockScreen';
 import { ProfileScreen } from './features/profiles/ProfileScreen';
+import { useIdleLock } from './features/profiles/use-idle-lock';
 import { SetupScreen } from './features/setup/SetupScreen';
 import { useNavigation } from './stores/navigation';
 import { useSession } from './stores/session';
@@ -15,11 +20,14 @@ export function App() {
   const status = useSession((s) => s.status);
   const loadError = useSession((s) => s.loadError);
   const me = useSession((s) => s.me);
+  const locked = useSession((s) => s.locked);
+  const mustChange = useSession((s) => s.mustChangePassphrase);
   const recovery = useSession((s) => s.recovery);
   const load = useSession((s) => s.load);
   useEffect(() => {
     void load();
   }, [load]);
+  useIdleLock();
 
   if (status === 'loading') {
     return (
@@ -43,7 +51,20 @@ export function App() {
       </Shell>
     );
   }
-  return <Shell>{me ? <Screen /> : <ProfileScreen />}</Shell>;
+  return (
+    <Shell>
+      <ConnectionNotices />
+      {!me ? (
+        <ProfileScreen />
+      ) : (
+        <>
+          {/* Hidden, not unmounted, while locked: the screen and anything typed on it wait for the same person. */}
+          <div hidden={locked !== null}>{mustChange ? <ChangePassphrase /> : <Screen />}</div>
+          <LockScreen />
+        </>
+      )}
+    </Shell>
+  );
 }
 
 function Screen() {
@@ -59,5 +80,9 @@ function Screen() {
       return <FrameworkEditorScreen key={route.frameworkId} frameworkId={route.frameworkId} />;
     case 'backups':
       return <BackupsScreen />;
+    case 'installation':
+      return <InstallationScreen />;
+    case 'account':
+      return <ChangePassphrase />;
   }
 }

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { Id, Timestamp } from './common';
 import { method } from './define';
 
-export const AUDIT_KINDS = ['set-up', 'panel', 'bidders', 'bids', 'conflicts', 'scoring', 'moderation', 'exports', 'exchange', 'other'] as const;
+export const AUDIT_KINDS = ['set-up', 'panel', 'bidders', 'bids', 'conflicts', 'scoring', 'moderation', 'exports', 'exchange', 'installation', 'other'] as const;
 export type AuditKind = (typeof AUDIT_KINDS)[number];
 
 /** Which kind of work a contract method is, for filtering the audit view. */
@@ -28,6 +28,10 @@ export function auditKindOf(methodName: string): AuditKind {
       return 'moderation';
     case 'export':
       return 'exports';
+    case 'backup':
+    case 'admin':
+    case 'session':
+      return 'installation';
     case 'exchange':
       return 'exchange';
     default:
@@ -47,12 +51,24 @@ export const AuditEntrySchema = z.object({
 });
 export type AuditEntryDto = z.infer<typeof AuditEntrySchema>;
 
+/** A restore of a backup: the record was rolled back to an earlier state here. */
+export const RollbackSchema = z.object({
+  seq: z.number().int(),
+  at: Timestamp,
+  byName: z.string().nullable(),
+  backup: z.string(),
+  rolledBack: z.object({ seq: z.number().int(), hash: z.string() }),
+  restored: z.object({ seq: z.number().int(), hash: z.string() }),
+});
+export type Rollback = z.infer<typeof RollbackSchema>;
+
 export const ChainCheckSchema = z.discriminatedUnion('ok', [
-  z.object({ ok: z.literal(true), entries: z.number().int(), head: z.string() }),
+  z.object({ ok: z.literal(true), entries: z.number().int(), head: z.string(), rollbacks: z.array(RollbackSchema) }),
   z.object({
     ok: z.literal(false),
     entries: z.number().int(),
     firstBroken: z.object({ seq: z.number().int(), at: z.string().nullable(), method: z.string().nullable(), problem: z.string() }),
+    rollbacks: z.array(RollbackSchema),
   }),
 ]);
 

@@ -11,9 +11,19 @@ export const backupMethods = {
   /** Rolling backups of this installation's data, newest first. */
   'backup.list': method({ params: NoParams, result: z.array(BackupInfoSchema), mutates: false }),
   'backup.create': method({ params: NoParams, result: BackupInfoSchema, mutates: false, audited: true }),
-  /** Restores a backup; the current data is backed up first (or set aside if damaged). */
+  /**
+   * The installation administrator only. The chosen file is checked first (read-only: not empty, intact, a
+   * schema this version understands, an audit chain that verifies); then the current data is backed up and
+   * swapped atomically, and every evaluation's audit trail records the rollback. While the data file is
+   * damaged (recovery), the administrator of the chosen backup signs for it with `administrator`.
+   */
   'backup.restore': method({
-    params: z.object({ name: BackupName }).strict(),
+    params: z
+      .object({
+        name: BackupName,
+        administrator: z.object({ name: z.string().trim().min(1, 'enter the administrator’s name').max(120), passphrase: z.string().min(1).max(1024) }).strict().optional(),
+      })
+      .strict(),
     result: z.object({ restoredFrom: z.string(), savedCurrentAs: z.string() }),
     mutates: false,
   }),

@@ -5,7 +5,7 @@ export const IPC_CHANNEL = 'core:dispatch';
 
 /** What the sandboxed preload exposes on `window.capabilityBridge` through contextBridge. */
 export interface CoreBridge {
-  invoke(method: string, actorId: string | null, params: unknown): Promise<Outcome<unknown>>;
+  invoke(method: string, sessionId: string | null, params: unknown): Promise<Outcome<unknown>>;
 }
 
 export const BRIDGE_GLOBAL = 'capabilityBridge';

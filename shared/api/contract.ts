@@ -12,11 +12,13 @@ import { rankingMethods } from './ranking';
 import { peopleMethods } from './people';
 import { scoreSheetMethods } from './score-sheets';
 import { scoringMethods } from './scoring';
+import { sessionMethods } from './session';
 import { submissionMethods } from './submissions';
 
 /** The one typed contract every host serves: method name → zod params and result. */
 export const contract = {
   ...appMethods,
+  ...sessionMethods,
   ...peopleMethods,
   ...frameworkMethods,
   ...evaluationMethods,
@@ -39,8 +41,12 @@ export type Result<M extends MethodName> = z.output<Contract[M]['result']>;
 
 export const isMethodName = (name: string): name is MethodName => Object.prototype.hasOwnProperty.call(contract, name);
 
-/** What crosses a host boundary: who is acting, and the method's params. */
+/**
+ * What crosses a host boundary: the session the call belongs to (opaque, from session.signIn or
+ * session.register; null before signing in) and the method's params. The core takes the acting person
+ * from the session alone, never from anything else a client sends.
+ */
 export interface Envelope {
-  actorId: string | null;
+  sessionId: string | null;
   params: unknown;
 }

@@ -8,6 +8,8 @@ export const ERROR_CODES = [
   'NOT_FOUND',
   'CONFLICT',
   'RULE_VIOLATION',
+  /** The host is not answering (stopped, restarting): nothing was sent to the core. */
+  'UNAVAILABLE',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

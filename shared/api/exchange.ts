@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Id, Name, Timestamp } from './common';
 import { method } from './define';
+import { SessionInfoSchema } from './session';
 
 /*
  * Evaluator packs and score returns: the files that carry an evaluation to an evaluator's own laptop and
@@ -105,7 +106,15 @@ export const exchangeMethods = {
    */
   'exchange.openPack': method({
     params: z
-      .object({ passphrase: z.string().min(1, 'enter the passphrase').max(1024), file: FileSource(32 * 1024 * 1024, 'an evaluator pack') })
+      .object({
+        passphrase: z.string().min(1, 'enter the passphrase').max(1024),
+        file: FileSource(32 * 1024 * 1024, 'an evaluator pack'),
+        /**
+         * Signed out, on an installation where the pack's evaluator has no passphrase yet: the passphrase they
+         * choose for their profile here. Signed in, the session must be the pack's evaluator.
+         */
+        profilePassphrase: z.string().min(1).max(1024).optional(),
+      })
       .strict(),
     result: z.object({
       outcome: z.enum(['opened', 'updated', 'already-open']),
@@ -116,6 +125,8 @@ export const exchangeMethods = {
       bidders: z.number().int(),
       withheldBidders: z.number().int(),
       documents: z.number().int(),
+      /** The evaluator's new session when opening the pack created their profile here. */
+      session: SessionInfoSchema.nullable(),
     }),
     mutates: true,
   }),

@@ -1,6 +1,8 @@
 import type { Locator, Page } from '@playwright/test';
 import { demoOpenForScoring } from './support/api';
 import { expect, expectAccessible, openTab, test } from './support/fixtures';
+import { signInAs, signInByKeyboard } from './support/people';
+import type { RunningHost } from './support/web-host';
 
 const A = 'Wandle Community Health Alliance';
 const B = 'South London Integrated Care Partnership';
@@ -19,10 +21,9 @@ async function tabTo(page: Page, target: Locator, limit = 120): Promise<void> {
 const bidder = (page: Page, name: string) => page.getByRole('group', { name, exact: true });
 const subject = (page: Page, organisation: string) => page.getByRole('group', { name: new RegExp(`^${organisation} \\(`) });
 
-async function signInAs(page: Page, name: string) {
-  const signedIn = page.getByText(/^Signed in as/);
-  if (await signedIn.isVisible()) await page.getByRole('button', { name: 'Switch profile' }).click();
-  await page.getByRole('button', { name: `Continue as ${name}` }).click();
+/** Signs in as the person (switching person first if someone is signed in) and opens the demo evaluation. */
+async function signInAndOpen(page: Page, host: RunningHost, name: string) {
+  await signInAs(page, host, name);
   await page.getByRole('button', { name: EVALUATION }).click();
 }
 
@@ -31,9 +32,8 @@ test('an evaluator declares by keyboard alone, is recused from a bidder, and the
   await demoOpenForScoring(host);
   await page.goto(host.url);
 
-  // Chen Li, by keyboard only: choose the profile, open the evaluation and the conflicts tab.
-  await tabTo(page, page.getByRole('button', { name: 'Continue as Chen Li (demo)' }));
-  await page.keyboard.press('Enter');
+  // Chen Li, by keyboard only: sign in with her profile and passphrase, open the evaluation and the conflicts tab.
+  await signInByKeyboard(page, host, 'Chen Li (demo)', (target) => tabTo(page, target));
   await tabTo(page, page.getByRole('button', { name: EVALUATION }));
   await page.keyboard.press('Enter');
   await tabTo(page, page.getByRole('button', { name: 'Conflicts of interest', exact: true }));
@@ -87,7 +87,7 @@ test('an evaluator declares by keyboard alone, is recused from a bidder, and the
   await expectAccessible(page, 'declarations, recused from one bidder');
 
   // The procurement lead sees the declaration on the register and records a decision.
-  await signInAs(page, 'Priya Shah (demo)');
+  await signInAndOpen(page, host, 'Priya Shah (demo)');
   await openTab(page, 'Conflicts register');
   await expect(page.getByText('9 declarations; 1 conflict awaits your decision.')).toBeVisible();
   await expectAccessible(page, 'conflicts register');
@@ -108,7 +108,7 @@ test('an evaluator declares by keyboard alone, is recused from a bidder, and the
   await expectAccessible(page, 'conflicts register after a decision');
 
   // The permitted mitigation lifts Chen Li's recusal.
-  await signInAs(page, 'Chen Li (demo)');
+  await signInAndOpen(page, host, 'Chen Li (demo)');
   await openTab(page, 'Conflicts of interest');
   await expect(bidder(page, B).getByText('Status: Clear — you may see this bid')).toBeVisible();
   await expect(subject(page, B_PARTNER)).toContainText('The procurement lead’s decision: permitted to take part');
@@ -117,7 +117,7 @@ test('an evaluator declares by keyboard alone, is recused from a bidder, and the
 test('no conflicts with any bidder, after confirming; a later re-declaration supersedes and the register keeps both', async ({ page, host }) => {
   await demoOpenForScoring(host);
   await page.goto(host.url);
-  await signInAs(page, 'Alice Jones (demo)');
+  await signInAndOpen(page, host, 'Alice Jones (demo)');
   await openTab(page, 'Conflicts of interest');
 
   await page.getByRole('button', { name: 'No conflicts with any bidder' }).click();
@@ -144,7 +144,7 @@ test('no conflicts with any bidder, after confirming; a later re-declaration sup
   await expect(history.getByRole('row', { name: /Beddington.*Potential conflict.*offered a job/ })).toBeVisible();
   await expectAccessible(page, 'declarations after a re-declaration');
 
-  await signInAs(page, 'Priya Shah (demo)');
+  await signInAndOpen(page, host, 'Priya Shah (demo)');
   await openTab(page, 'Conflicts register');
   await page.getByLabel('Person').selectOption({ label: 'Alice Jones (demo)' });
   await expect(page.getByRole('row', { name: /Alice Jones.*Beddington.*No conflict\s*superseded/ })).toBeVisible();

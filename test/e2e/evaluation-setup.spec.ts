@@ -1,4 +1,5 @@
 import { addProfile, expect, expectAccessible, openTab, test } from './support/fixtures';
+import { signInAs } from './support/people';
 
 test('a newcomer sets up an evaluation on the Merton framework, and it is all still there after a restart', async ({ page, host, restartHost }) => {
   await page.goto(host.url);
@@ -79,8 +80,8 @@ test('a newcomer sets up an evaluation on the Merton framework, and it is all st
   await expectAccessible(page, 'bidders tab');
 
   // Restart the host: everything is still there.
-  await restartHost();
-  await page.getByRole('button', { name: 'Continue as Pat Lead' }).click();
+  const restarted = await restartHost();
+  await signInAs(page, restarted, 'Pat Lead');
   await page.getByRole('button', { name: 'Integrated community services 2026' }).click();
   await expect(page.getByText('A score below 2 on any Developing criterion fails')).toBeVisible();
   await openTab(page, 'Weighting');
@@ -110,20 +111,29 @@ async function addBidder(page: import('@playwright/test').Page, name: string, le
 test('the first run offers a demo evaluation a newcomer can explore', async ({ page, host }) => {
   await page.goto(host.url);
   await page.getByRole('button', { name: 'Create the demo evaluation' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Demo: Merton integrated community services' })).toBeVisible();
+  // Each demo profile's passphrase, shown this once, with a button to sign in as that person.
+  const demoProfiles = page.getByRole('table', { name: 'Demo profiles and their passphrases' });
+  await expect(demoProfiles).toBeVisible({ timeout: 45_000 }); // five passphrases hashed, a second or more each
+  await expect(demoProfiles.getByRole('row')).toHaveCount(6);
+  await expect(demoProfiles.getByRole('row', { name: /Priya Shah \(demo\)/ })).toContainText(/Procurement lead/i);
+  await expectAccessible(page, 'demo profiles and their passphrases');
+  await page.getByRole('button', { name: 'Sign in as Priya Shah (demo)' }).click();
   await expect(page.getByText('Signed in as Priya Shah (demo)')).toBeVisible();
+  await page.getByRole('button', { name: 'Demo: Merton integrated community services' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Demo: Merton integrated community services' })).toBeVisible();
   await openTab(page, 'Bidders');
   await expect(page.getByRole('heading', { level: 3, name: /Wandle Community Health Alliance|South London Integrated Care Partnership/ })).toHaveCount(2);
-  await page.getByRole('button', { name: 'Switch profile' }).click();
-  await expect(page.getByRole('button', { name: /Continue as/ })).toHaveCount(5);
+  await page.getByRole('button', { name: 'Switch person' }).click();
+  await expect(page.getByLabel('Your profile', { exact: true }).getByRole('option')).toHaveCount(5);
   await expect(page.getByRole('heading', { name: 'New here?' })).toHaveCount(0);
+  await expect(page.getByRole('table', { name: 'Demo profiles and their passphrases' })).toHaveCount(0);
 });
 
 test('an evaluator sees the set-up but cannot change it', async ({ page, host }) => {
   await page.goto(host.url);
   await page.getByRole('button', { name: 'Create the demo evaluation' }).click();
-  await page.getByRole('button', { name: 'Switch profile' }).click();
-  await page.getByRole('button', { name: 'Continue as Alice Jones (demo)' }).click();
+  await page.getByRole('button', { name: 'Sign in as Alice Jones (demo)' }).click({ timeout: 45_000 });
+  await expect(page.getByText('Signed in as Alice Jones (demo)')).toBeVisible();
   await page.getByRole('button', { name: 'Demo: Merton integrated community services' }).click();
   await expect(page.getByText('only the procurement lead can change the set-up')).toBeVisible();
   await openTab(page, 'Weighting');

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from '@playwright/test';
 import { callApi, demoOpenForScoring } from './support/api';
 import { expect, expectAccessible, openTab, test } from './support/fixtures';
+import { E2E_PASSPHRASE, signInAs } from './support/people';
 import { freshDataDir, removeDataDir, startHost, type RunningHost } from './support/web-host';
 
 /*
@@ -103,7 +104,7 @@ test('three evaluators score on their own laptops from packs; the moderator impo
 
     // 1. The procurement lead makes three packs.
     await page.goto(host.url);
-    await page.getByRole('button', { name: 'Continue as Priya Shah (demo)' }).click();
+    await signInAs(page, host, 'Priya Shah (demo)');
     await page.getByRole('button', { name: EVALUATION }).click();
     await openTab(page, 'Packs and returns');
     await expect(page.getByText('No packs have been made for this evaluation yet.')).toBeVisible();
@@ -133,11 +134,14 @@ test('three evaluators score on their own laptops from packs; the moderator impo
       await expect(own.getByRole('heading', { level: 2, name: 'Open an evaluator pack' })).toBeVisible();
       if (e === 0) await expectAccessible(own, 'a fresh laptop: open an evaluator pack');
       await own.getByLabel('Evaluator pack file').setInputFiles(packs[e]!);
-      await own.getByLabel('Passphrase', { exact: true }).fill(e === 0 ? 'not the right passphrase' : PASSPHRASES[e]!);
+      await own.getByLabel('The pack’s passphrase').fill(e === 0 ? 'not the right passphrase' : PASSPHRASES[e]!);
+      // Nobody has a profile on a fresh laptop: the evaluator chooses the passphrase for theirs here.
+      await own.getByLabel('Choose a passphrase for your profile on this computer').fill(E2E_PASSPHRASE);
+      await own.getByLabel('Type your profile passphrase again').fill(E2E_PASSPHRASE);
       await own.getByRole('button', { name: 'Open the pack' }).click();
       if (e === 0) {
-        await expect(own.getByRole('alert')).toContainText('The passphrase is wrong');
-        await own.getByLabel('Passphrase', { exact: true }).fill(PASSPHRASES[e]!);
+        await expect(own.getByRole('alert')).toContainText('The passphrase is wrong', { timeout: 20_000 });
+        await own.getByLabel('The pack’s passphrase').fill(PASSPHRASES[e]!);
         await own.getByRole('button', { name: 'Open the pack' }).click();
       }
       await expect(own.getByText(`Signed in as ${name}`)).toBeVisible({ timeout: 20_000 });
@@ -157,8 +161,7 @@ test('three evaluators score on their own laptops from packs; the moderator impo
     }
 
     // 3. The moderator imports all three returns in one go.
-    await page.getByRole('button', { name: 'Switch profile' }).click();
-    await page.getByRole('button', { name: 'Continue as Tom Okafor (demo)' }).click();
+    await signInAs(page, host, 'Tom Okafor (demo)'); // switching person first
     await page.getByRole('button', { name: EVALUATION }).click();
     await openTab(page, 'Packs and returns');
     await page.getByLabel('Score return files (.careturn)').setInputFiles(returns);

@@ -1,6 +1,7 @@
 import type { Locator, Page } from '@playwright/test';
 import { callApi, demoOpenForScoring } from './support/api';
 import { expect, expectAccessible, openTab, test } from './support/fixtures';
+import { signInAs, signInByKeyboard } from './support/people';
 import type { RunningHost } from './support/web-host';
 
 const A = 'Wandle Community Health Alliance';
@@ -104,8 +105,7 @@ test('the moderator finds the flagged criterion, records a consensus by keyboard
   await page.goto(host.url);
 
   // Tom Okafor, the moderator, by keyboard only.
-  await tabTo(page, page.getByRole('button', { name: 'Continue as Tom Okafor (demo)' }));
-  await page.keyboard.press('Enter');
+  await signInByKeyboard(page, host, 'Tom Okafor (demo)', (target) => tabTo(page, target));
   await tabTo(page, page.getByRole('button', { name: EVALUATION }));
   await page.keyboard.press('Enter');
   await tabTo(page, page.getByRole('button', { name: 'Moderation', exact: true }));
@@ -205,8 +205,7 @@ test('the moderator finds the flagged criterion, records a consensus by keyboard
   await checkScreen(page, 'moderation board, history open');
 
   // Priya Shah, the procurement lead, reads the same board and cannot record.
-  await page.getByRole('button', { name: 'Switch profile' }).click();
-  await page.getByRole('button', { name: 'Continue as Priya Shah (demo)' }).click();
+  await signInAs(page, host, 'Priya Shah (demo)'); // switching person first
   await page.getByRole('button', { name: EVALUATION }).click();
   await openTab(page, 'Moderation');
   await expect(page.getByRole('row', { name: new RegExp(B) }).getByRole('cell').first()).toHaveText(
@@ -226,7 +225,7 @@ test('the moderator finds the flagged criterion, records a consensus by keyboard
 test('until every evaluator has sealed, the board shows only sealed scores and offers no consensus', async ({ page, host }) => {
   await sealedScores(host, { chenSeals: false });
   await page.goto(host.url);
-  await page.getByRole('button', { name: 'Continue as Tom Okafor (demo)' }).click();
+  await signInAs(page, host, 'Tom Okafor (demo)');
   await page.getByRole('button', { name: EVALUATION }).click();
   await openTab(page, 'Moderation');
   await expect(page.getByRole('row', { name: new RegExp(A) }).getByRole('cell')).toHaveText(['Waiting for Chen Li (demo) to seal', '1', '0 of 12']);
@@ -252,7 +251,7 @@ test('an evaluator who declares a conflict after sealing stays on the board, mar
   });
 
   await page.goto(host.url);
-  await page.getByRole('button', { name: 'Continue as Tom Okafor (demo)' }).click();
+  await signInAs(page, host, 'Tom Okafor (demo)');
   await page.getByRole('button', { name: EVALUATION }).click();
   await openTab(page, 'Moderation');
   await page.getByRole('button', { name: `Moderate ${A}` }).click();

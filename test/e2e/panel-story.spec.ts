@@ -2,6 +2,8 @@ import type { Page } from '@playwright/test';
 import { callApi, demoOpenForScoring } from './support/api';
 import { onePagePdf, TINY_PNG, writeFolder } from './support/bid-folder';
 import { expect, expectAccessible, openTab, test } from './support/fixtures';
+import { signInAs } from './support/people';
+import type { RunningHost } from './support/web-host';
 
 /*
  * Issue 3's whole story: bids imported from a folder; three evaluators declare (Chen Li has a perceived
@@ -13,9 +15,9 @@ const B = 'South London Integrated Care Partnership';
 const B_PARTNER = 'Raynes Park Community Interest Company';
 const EVALUATION = 'Demo: Merton integrated community services';
 
-async function signInAs(page: Page, name: string) {
-  if (await page.getByText(/^Signed in as/).isVisible()) await page.getByRole('button', { name: 'Switch profile' }).click();
-  await page.getByRole('button', { name: `Continue as ${name}` }).click();
+/** Signs in as the person (switching person first if someone is signed in) and opens the demo evaluation. */
+async function signInAndOpen(page: Page, host: RunningHost, name: string) {
+  await signInAs(page, host, name);
   await page.getByRole('button', { name: EVALUATION }).click();
 }
 
@@ -27,7 +29,7 @@ test('bids in from a folder, three evaluators declare, score and seal; the confl
   await page.goto(host.url);
 
   // The procurement lead imports a folder with one sub-folder per bidder.
-  await signInAs(page, 'Priya Shah (demo)');
+  await signInAndOpen(page, host, 'Priya Shah (demo)');
   await openTab(page, 'Bids and evidence');
   const folder = writeFolder('bids', {
     [`${A}/governance-structure.pdf`]: onePagePdf('Alliance governance'),
@@ -45,7 +47,7 @@ test('bids in from a folder, three evaluators declare, score and seal; the confl
       }
     }
   }
-  await signInAs(page, 'Chen Li (demo)');
+  await signInAndOpen(page, host, 'Chen Li (demo)');
   await openTab(page, 'Conflicts of interest');
   for (const group of await page.getByRole('group', { name: A, exact: true }).getByRole('group').all()) await group.getByRole('radio', { name: 'No conflict' }).check();
   await page.getByRole('button', { name: `Declare for ${A}` }).click();
@@ -99,7 +101,7 @@ test('bids in from a folder, three evaluators declare, score and seal; the confl
   await expect(callApi(host, chen!, 'submissions.get', { evaluationId: demo.evaluationId, bidderId: bidderId(B) })).rejects.toThrow(/FORBIDDEN.*recused/);
 
   // The lead sees who has declared, scored and sealed what — and no score.
-  await signInAs(page, 'Priya Shah (demo)');
+  await signInAndOpen(page, host, 'Priya Shah (demo)');
   await openTab(page, 'Panel progress');
   await expect(page.getByRole('main')).not.toContainText('Section 2 of the');
   await expectAccessible(page, 'panel progress after sealing');

@@ -1,13 +1,15 @@
 import type { Locator, Page } from '@playwright/test';
 import { expect, expectAccessible, openTab, test } from './support/fixtures';
+import { signInAs } from './support/people';
 import { recordConsensus, scoredDemo } from './support/ranking-scene';
+import type { RunningHost } from './support/web-host';
 
 const WANDLE = 'Wandle Community Health Alliance';
 const SOUTH_LONDON = 'South London Integrated Care Partnership';
 
-async function openRankedResults(page: Page, url: string) {
-  await page.goto(url);
-  await page.getByRole('button', { name: 'Continue as Priya Shah (demo)' }).click();
+async function openRankedResults(page: Page, host: RunningHost) {
+  await page.goto(host.url);
+  await signInAs(page, host, 'Priya Shah (demo)');
   await page.getByRole('button', { name: 'Demo: Merton integrated community services' }).click();
   await openTab(page, 'Ranked results');
   await expect(page.getByRole('heading', { level: 3, name: 'Ranking' })).toBeVisible();
@@ -27,7 +29,7 @@ test('the lead sees provisional results while a consensus is missing, then the f
   host,
 }) => {
   const demo = await scoredDemo(host, [`BID-002 managing-resources/thriving`]);
-  await openRankedResults(page, host.url);
+  await openRankedResults(page, host);
 
   // Provisional: South London's last criterion has no consensus yet.
   await expect(page.getByRole('heading', { level: 3, name: 'Provisional — some criteria have no score yet' })).toBeVisible();
@@ -69,7 +71,7 @@ test('the lead sees provisional results while a consensus is missing, then the f
 
 test('the charts show totals by stage, maturity profiles and the spread per criterion, each with its data', async ({ page, host }) => {
   await scoredDemo(host);
-  await openRankedResults(page, host.url);
+  await openRankedResults(page, host);
 
   const bars = page.getByRole('img', { name: /Weighted totals by stage/ });
   await expect(bars).toBeVisible();
@@ -110,7 +112,7 @@ test('the charts show totals by stage, maturity profiles and the spread per crit
 
 test('a keyboard user follows a decisive criterion to the moderation board of that bidder', async ({ page, host }) => {
   await scoredDemo(host);
-  await openRankedResults(page, host.url);
+  await openRankedResults(page, host);
   const link = page.getByRole('button', { name: `Open the moderation board for ${SOUTH_LONDON}` });
   await tabTo(page, link);
   await page.keyboard.press('Enter');
@@ -128,7 +130,7 @@ test('equal totals are shown as a tie, left unbroken as the demo’s set-up decl
     (ref) => ref === 'BID-002',
     () => 4,
   );
-  await openRankedResults(page, host.url);
+  await openRankedResults(page, host);
 
   const ranked = page.getByRole('table', { name: /Ranked bidders/ });
   for (const name of [WANDLE, SOUTH_LONDON]) {

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { callApi, demoOpenForScoring } from './support/api';
 import { expect, expectAccessible, openTab, test } from './support/fixtures';
+import { signInAs } from './support/people';
 import type { RunningHost } from './support/web-host';
 
 /*
@@ -58,7 +59,7 @@ test('the lead generates an evaluator’s Excel score sheet, imports it filled i
 }) => {
   const demo = await aliceClear(host);
   await page.goto(host.url);
-  await page.getByRole('button', { name: 'Continue as Priya Shah (demo)' }).click();
+  await signInAs(page, host, 'Priya Shah (demo)');
   await page.getByRole('button', { name: 'Demo: Merton integrated community services' }).click();
   await openTab(page, 'Export');
   await expect(page.getByRole('heading', { name: 'Score sheets for evaluators working in Excel' })).toBeVisible();
@@ -120,7 +121,7 @@ test('the lead generates an evaluator’s Excel score sheet, imports it filled i
 test('a file that is not a workbook is refused before it is sent', async ({ page, host }) => {
   await aliceClear(host);
   await page.goto(host.url);
-  await page.getByRole('button', { name: 'Continue as Priya Shah (demo)' }).click();
+  await signInAs(page, host, 'Priya Shah (demo)');
   await page.getByRole('button', { name: 'Demo: Merton integrated community services' }).click();
   await openTab(page, 'Export');
   const notes = join(tmpdir(), `notes-${Date.now()}.txt`);

@@ -1,6 +1,7 @@
 import type { Locator, Page } from '@playwright/test';
 import { callApi, demoOpenForScoring } from './support/api';
 import { expect, expectAccessible, openTab, test } from './support/fixtures';
+import { signInAs, signInByKeyboard } from './support/people';
 import { startHost, type RunningHost } from './support/web-host';
 
 const EVALUATION = 'Demo: Merton integrated community services';
@@ -52,9 +53,8 @@ test('an evaluator scores a bid by keyboard alone, is refused a seal with a miss
   await arrange(host);
   await page.goto(host.url);
 
-  // Alice Jones, by keyboard only: choose the profile, open the evaluation and the "Score bids" tab.
-  await tabTo(page, page.getByRole('button', { name: 'Continue as Alice Jones (demo)' }));
-  await page.keyboard.press('Enter');
+  // Alice Jones, by keyboard only: sign in with her profile and passphrase, open the evaluation and the "Score bids" tab.
+  await signInByKeyboard(page, host, 'Alice Jones (demo)', (target) => tabTo(page, target));
   await tabTo(page, page.getByRole('button', { name: EVALUATION }));
   await page.keyboard.press('Enter');
   await tabTo(page, page.getByRole('button', { name: 'Score bids', exact: true }));
@@ -157,8 +157,7 @@ test('an evaluator scores a bid by keyboard alone, is refused a seal with a miss
   await expect(page.getByRole('row', { name: new RegExp(`${A}.*12 of 12 criteria scored.*Sealed on`) })).toBeVisible();
 
   // The procurement lead sees who has declared, scored and sealed — and no score or rationale.
-  await page.getByRole('button', { name: 'Switch profile' }).click();
-  await page.getByRole('button', { name: 'Continue as Priya Shah (demo)' }).click();
+  await signInAs(page, host, 'Priya Shah (demo)'); // switching person first
   await page.getByRole('button', { name: EVALUATION }).click();
   await openTab(page, 'Panel progress');
   await expect(page.getByRole('row', { name: new RegExp(`Alice Jones.*${A}.*Declared: may take part.*12 of 12`) })).toBeVisible();
@@ -171,9 +170,9 @@ test('an evaluator scores a bid by keyboard alone, is refused a seal with a miss
 });
 
 /** Signs in as Alice and opens her workspace for bidder A at its first criterion's rationale. */
-async function openAlicesWorkspace(page: Page, url: string) {
-  await page.goto(url);
-  await page.getByRole('button', { name: 'Continue as Alice Jones (demo)' }).click();
+async function openAlicesWorkspace(page: Page, host: RunningHost) {
+  await page.goto(host.url);
+  await signInAs(page, host, 'Alice Jones (demo)');
   await page.getByRole('button', { name: EVALUATION }).click();
   await openTab(page, 'Score bids');
   await page.getByRole('button', { name: new RegExp(`scoring ${A}`) }).click();
@@ -184,7 +183,7 @@ async function openAlicesWorkspace(page: Page, url: string) {
 test('killing the host in the middle of typing loses at most the last second of input', async ({ page, host, browser }) => {
   test.setTimeout(120_000);
   await arrange(host);
-  const box = await openAlicesWorkspace(page, host.url);
+  const box = await openAlicesWorkspace(page, host);
   await box.focus();
 
   // Type at about 12 characters a second; kill the host outright (SIGKILL) 3 seconds in, and type on a little.
@@ -208,7 +207,7 @@ test('killing the host in the middle of typing loses at most the last second of 
   const restarted = await startHost(host.dataDir);
   try {
     const reopened = await browser.newPage();
-    const persisted = await (await openAlicesWorkspace(reopened, restarted.url)).inputValue();
+    const persisted = await (await openAlicesWorkspace(reopened, restarted)).inputValue();
     const typedBeforeKill = typedAt.filter((t) => t <= killedAt).length;
     expect(text.startsWith(persisted)).toBe(true);
     // The oldest keystroke that did not survive was typed this long before the kill.

@@ -2,6 +2,7 @@ import { auditKindOf, type auditMethods, type AuditEntryDto, type AuditKind } fr
 import { panel } from '../authorisation';
 import type { HandlersFor } from '../registry';
 import { verifyChain } from './chain';
+import { rollbacksOf } from './rollbacks';
 
 interface Row {
   seq: number;
@@ -14,7 +15,7 @@ interface Row {
 }
 
 export const auditHandlers: HandlersFor<typeof auditMethods> = {
-  'audit.verify': { auth: panel('lead', 'moderator'), run: (ctx) => verifyChain(ctx.db) },
+  'audit.verify': { auth: panel('lead', 'moderator'), run: (ctx, { evaluationId }) => ({ ...verifyChain(ctx.db), rollbacks: rollbacksOf(ctx.db, evaluationId) }) },
   'audit.list': {
     auth: panel('lead'),
     run(ctx, { evaluationId, personId, bidderId, kind, before, limit }) {

@@ -34,7 +34,7 @@ const nextSeq = (ctx: HandlerContext): number =>
 
 /** Secrets never enter the record; bulky content is named by its hash. */
 function forTheRecord(key: string, value: unknown): unknown {
-  if (key === 'passphrase' && typeof value === 'string') return '[not recorded]';
+  if (/passphrase/i.test(key) && typeof value === 'string') return '[not recorded]';
   return withoutDocumentContent(key, value);
 }
 

@@ -1,19 +1,22 @@
 import type { backupMethods } from '../../../shared/api/backup';
-import { signedIn } from '../authorisation';
+import { administratorOnly } from '../authorisation';
+import { recordRollback } from '../audit/rollbacks';
+import { idleMinutes } from '../identity/repo';
 import type { HandlersFor } from '../registry';
-import { recordAudit } from '../audit/record';
 
 export const backupHandlers: HandlersFor<typeof backupMethods> = {
-  'backup.list': { auth: signedIn, run: (ctx) => ctx.store.backups() },
-  'backup.create': { auth: signedIn, run: (ctx) => ctx.store.backupNow('manual') },
+  'backup.list': { auth: administratorOnly, run: (ctx) => ctx.store.backups() },
+  'backup.create': { auth: administratorOnly, run: (ctx) => ctx.store.backupNow('manual') },
   'backup.restore': {
-    auth: signedIn,
+    auth: administratorOnly,
     async run(ctx, { name }) {
-      const outcome = await ctx.store.restore(name);
-      // Recorded in the restored data, so its audit trail says when and from what it came back.
+      const { restoredFrom, savedCurrentAs, rolledBack, restored } = await ctx.store.restore(name);
+      // Whoever was signed in signs in again, against the restored record and its idle time.
       const db = ctx.store.db;
-      db.transaction(() => recordAudit({ ...ctx, db }, 'backup.restore', outcome, null)).immediate();
-      return outcome;
+      ctx.sessions.endAll();
+      ctx.sessions.setIdleMinutes(idleMinutes(db));
+      db.transaction(() => recordRollback({ ...ctx, db }, { backup: restoredFrom, byName: ctx.actor!.name, rolledBack, restored })).immediate();
+      return { restoredFrom, savedCurrentAs };
     },
   },
 };

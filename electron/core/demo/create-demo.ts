@@ -1,4 +1,8 @@
+import { randomBytes } from 'node:crypto';
 import type { MemberRole, PanelRole } from '../../../shared/api/evaluations';
+import { ApiError } from '../../../shared/api/errors';
+import { hashPassphrase, type StoredHash } from '../identity/passphrase-hash';
+import { demoPeople, insertCredential, markDemoPerson } from '../identity/repo';
 import { defaultSettings } from '../../../shared/domain/settings';
 import { insertBidder, insertMember } from '../bidders/repo';
 import type { HandlerContext } from '../context';
@@ -41,14 +45,56 @@ const DEMO_BIDDERS: { name: string; reference: string; members: { organisation: 
   },
 ];
 
-export function createDemoEvaluation(ctx: HandlerContext): { evaluationId: string; leadPersonId: string } {
-  const at = ctx.now();
+export interface DemoPassphrases {
+  /** In DEMO_PANEL's order. */
+  passphrases: string[];
+  hashes: StoredHash[];
+}
+
+/** A fresh random passphrase per demo profile (about 75 bits), hashed before the write transaction. */
+export async function prepareDemoPassphrases(ctx: HandlerContext): Promise<DemoPassphrases> {
+  demoProfilesOrRefuse(ctx);
+  const passphrases = DEMO_PANEL.map(() => randomPassphrase());
+  const hashes: StoredHash[] = [];
+  for (const passphrase of passphrases) hashes.push(await hashPassphrase(passphrase, ctx.profileKdfLogN));
+  return { passphrases, hashes };
+}
+
+const randomPassphrase = () =>
+  [...randomBytes(16)]
+    .map((b) => String.fromCharCode(97 + (b % 26)))
+    .join('')
+    .replace(/(.{4})(?!$)/g, '$1-');
+
+/**
+ * The demo is made once per installation: making it again would hand out new passphrases for profiles that
+ * may hold unsealed work. A real profile with a demo name is never taken over either.
+ */
+function demoProfilesOrRefuse(ctx: HandlerContext): Map<string, string> {
+  const demo = demoPeople(ctx.db);
+  if (demo.size > 0) {
+    throw new ApiError('CONFLICT', 'The demo evaluation already exists on this computer. Its profiles keep the passphrases shown when it was made; the installation administrator can set new ones.');
+  }
   const existing = new Map(listPeople(ctx.db).map((p) => [p.name, p.id]));
-  const ids = DEMO_PANEL.map(({ name }) => {
-    const known = existing.get(name);
-    if (known) return known;
-    const id = ctx.newId();
-    insertPerson(ctx.db, { id, name, createdAt: at });
+  for (const { name } of DEMO_PANEL) {
+    const id = existing.get(name);
+    if (id && !demo.has(id)) throw new ApiError('CONFLICT', `There is already a profile called “${name}” that the demo did not make, so the demo cannot be created here.`);
+  }
+  return existing;
+}
+
+export function createDemoEvaluation(ctx: HandlerContext, prepared: DemoPassphrases) {
+  const at = ctx.now();
+  const existing = demoProfilesOrRefuse(ctx);
+  const ids = DEMO_PANEL.map(({ name }, i) => {
+    let id = existing.get(name);
+    if (!id) {
+      id = ctx.newId();
+      insertPerson(ctx.db, { id, name, createdAt: at });
+      markDemoPerson(ctx.db, id);
+    }
+    // A demo made again gets new passphrases too, so the ones shown are always the ones that work.
+    insertCredential(ctx.db, { personId: id, hash: prepared.hashes[i]!, kind: 'chosen', at, by: null });
     return id;
   });
   const leadId = ids[0]!;
@@ -78,5 +124,8 @@ export function createDemoEvaluation(ctx: HandlerContext): { evaluationId: strin
       if (text) insertResponse(ctx.db, { bidderId, areaId: area.id, text, at, by: leadId });
     }
   }
-  return { evaluationId, leadPersonId: leadId };
+  const profiles = DEMO_PANEL.map(({ name, role }, i) => ({ personId: ids[i]!, name, role: ROLE_WORDS[role], passphrase: prepared.passphrases[i]! }));
+  return { evaluationId, leadPersonId: leadId, profiles };
 }
+
+const ROLE_WORDS: Record<PanelRole, string> = { lead: 'procurement lead', moderator: 'moderator', evaluator: 'evaluator' };

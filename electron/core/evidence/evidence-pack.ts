@@ -3,7 +3,9 @@ import { stringify } from 'csv-stringify/sync';
 import { strToU8, zipSync } from 'fflate';
 import { DECLARATION_LABELS, MITIGATION_LABELS } from '../../../shared/domain/conflicts';
 import { safeCellText as safe } from '../../../shared/domain/safe-cell-text';
+import type { Rollback } from '../../../shared/api/audit';
 import { chainHead } from '../audit/chain';
+import { rollbacksOf } from '../audit/rollbacks';
 import type { Db } from '../db/open';
 import { writeRankedWorkbook, type Progress } from '../export/ranked-workbook';
 import type { SheetMeta } from '../export/sheet-style';
@@ -54,7 +56,17 @@ function conflictsCsv(snap: ResultsSnapshot): Uint8Array {
   );
 }
 
-const readme = (snap: ResultsSnapshot, meta: SheetMeta, head: { seq: number; hash: string }) =>
+const rollbackLines = (rollbacks: Rollback[]) =>
+  rollbacks.length === 0
+    ? ['This record has never been restored from a backup.']
+    : [
+        'This record was restored from a backup (rolled back) — see the backup.rollback entries in audit-log.jsonl:',
+        ...rollbacks.map(
+          (r) => `  ${r.at}  ${r.byName ?? 'the administrator'} restored ${r.backup}: chain head went from entry ${r.rolledBack.seq} (${r.rolledBack.hash}) back to entry ${r.restored.seq} (${r.restored.hash})`,
+        ),
+      ];
+
+const readme = (snap: ResultsSnapshot, meta: SheetMeta, head: { seq: number; hash: string }, rollbacks: Rollback[]) =>
   strToU8(
     [
       `${meta.securityMarking}`,
@@ -81,6 +93,8 @@ const readme = (snap: ResultsSnapshot, meta: SheetMeta, head: { seq: number; has
       '[seq, at, actor_id, method, evaluation_id, detail]. Entries of other evaluations are not included, so links between',
       `consecutive lines may skip; each entry can still be checked on its own. Chain head when this pack was made: entry ${head.seq}, ${head.hash}.`,
       '',
+      ...rollbackLines(rollbacks),
+      '',
     ].join('\n'),
   );
 
@@ -101,7 +115,7 @@ export async function buildEvidencePack(db: Db, snap: ResultsSnapshot, meta: She
       .map(([name, data]) => `${sha256(data)}  ${name}`)
       .join('\n') + '\n',
   );
-  const all = { ...files, 'manifest.sha256': manifest, 'README.txt': readme(snap, meta, chainHead(db)) };
+  const all = { ...files, 'manifest.sha256': manifest, 'README.txt': readme(snap, meta, chainHead(db), rollbacksOf(db, snap.evaluation.id)) };
   const fixed = new Date(meta.exportedAt);
   const zip = zipSync(Object.fromEntries(Object.entries(all).map(([name, data]) => [name, [data, { mtime: fixed }]])), { level: 6 });
   return { zip, manifestSha256: sha256(manifest) };

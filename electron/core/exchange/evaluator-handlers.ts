@@ -11,6 +11,21 @@ import type { PackPayload } from './pack-payload';
 import { insertInstall, latestInstall, nameOf } from './repo';
 import { oneLargeFileAtATime } from './one-at-a-time';
 import { stageChunk } from './uploads';
+import type { HandlerContext } from '../context';
+import { hashPassphrase, type StoredHash } from '../identity/passphrase-hash';
+import { assessPassphrase } from '../identity/passphrase-strength';
+import { administratorId, appointAdministrator, currentCredential, insertCredential, recordAttempt } from '../identity/repo';
+import { sessionInfo } from '../identity/sign-in';
+import { findPerson } from '../people/repo';
+
+/** The evaluator's profile here gets the passphrase they chose, and they are signed in. */
+function newEvaluatorProfile(ctx: HandlerContext, personId: string, hash: StoredHash) {
+  const at = ctx.now();
+  insertCredential(ctx.db, { personId, hash, kind: 'chosen', at, by: personId });
+  if (administratorId(ctx.db) === null) appointAdministrator(ctx.db, { personId, at, by: null, reason: 'the first profile on this installation (opened an evaluator pack)' });
+  recordAttempt(ctx.db, personId, at, 'signed-in');
+  return sessionInfo(ctx, findPerson(ctx.db, personId)!, false);
+}
 
 /*
  * At an evaluator's own installation: a pack is opened here (in chunks when it is large), and the
@@ -20,6 +35,25 @@ import { stageChunk } from './uploads';
 interface DecryptedPack {
   pack: PackPayload;
   fileSha256: string;
+  /** Set when opening the pack creates the evaluator's profile here, with the passphrase they chose. */
+  newProfile: StoredHash | null;
+}
+
+/**
+ * Who may open a pack: the pack's evaluator signed in as themselves, or, signed out, the pack's evaluator
+ * choosing a passphrase for a profile that has none here yet (a new laptop). Never anyone else.
+ */
+function openerOrRefuse(ctx: HandlerContext, pack: PackPayload, profilePassphrase: string | undefined): 'signed-in' | 'new-profile' {
+  const name = pack.people.find((p) => p.id === pack.evaluatorId)?.name ?? 'the evaluator';
+  if (ctx.actor) {
+    if (ctx.actor.id !== pack.evaluatorId) throw new ApiError('FORBIDDEN', `This pack is for ${name}. Sign in as ${name} to open it.`);
+    return 'signed-in';
+  }
+  if (currentCredential(ctx.db, pack.evaluatorId)) throw new ApiError('UNAUTHENTICATED', `${name} already has a profile here. Sign in as ${name}, then open the pack.`);
+  if (profilePassphrase === undefined) {
+    throw new ApiError('RULE_VIOLATION', `Choose a passphrase for ${name}’s profile on this computer.`, [{ path: 'profilePassphrase', message: 'Choose a passphrase for your profile' }]);
+  }
+  return 'new-profile';
 }
 
 type EvaluatorMethods = Pick<
@@ -35,13 +69,23 @@ export const evaluatorHandlers: HandlersFor<EvaluatorMethods> = {
   'exchange.openPack': {
     auth: anyone,
     // Decrypting and inflating a large pack takes seconds: done before the transaction, so the app keeps answering.
-    prepare: (ctx, { passphrase, file }) =>
+    prepare: (ctx, { passphrase, file, profilePassphrase }) =>
       oneLargeFileAtATime(ctx.db, async (): Promise<DecryptedPack> => {
         const bytes = fileBytes(ctx.db, file, MAX_PACK_BYTES, 'an evaluator pack');
-        return { pack: await decryptPack(bytes, passphrase), fileSha256: sha256Hex(bytes) };
+        const pack = await decryptPack(bytes, passphrase);
+        let newProfile: StoredHash | null = null;
+        if (openerOrRefuse(ctx, pack, profilePassphrase) === 'new-profile') {
+          const name = pack.people.find((p) => p.id === pack.evaluatorId)?.name ?? '';
+          const verdict = await assessPassphrase(profilePassphrase!, [name]);
+          if (!verdict.acceptable) throw new ApiError('RULE_VIOLATION', verdict.message, [{ path: 'profilePassphrase', message: verdict.message }]);
+          newProfile = await hashPassphrase(profilePassphrase!, ctx.profileKdfLogN);
+        }
+        return { pack, fileSha256: sha256Hex(bytes), newProfile };
       }),
-    run(ctx, _params, prepared) {
-      const { pack, fileSha256 } = prepared as DecryptedPack;
+    run(ctx, { profilePassphrase }, prepared) {
+      const { pack, fileSha256, newProfile } = prepared as DecryptedPack;
+      // Re-checked inside the transaction: a profile made meanwhile for this evaluator is not taken over.
+      openerOrRefuse(ctx, pack, profilePassphrase);
       const outcome = openingOf(ctx.db, pack);
       if (outcome !== 'already-open') {
         installPack(ctx.db, pack);
@@ -65,6 +109,7 @@ export const evaluatorHandlers: HandlersFor<EvaluatorMethods> = {
         bidders: pack.bidders.length,
         withheldBidders: pack.bidders.filter((b) => b.bid === null).length,
         documents: pack.bidders.reduce((n, b) => n + (b.bid?.documents.length ?? 0), 0),
+        session: newProfile ? newEvaluatorProfile(ctx, pack.evaluatorId, newProfile) : null,
       };
     },
   },

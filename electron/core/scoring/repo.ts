@@ -30,6 +30,15 @@ const toEntry = (r: EntryRow): ScoreEntry => ({
 
 const COLUMNS = 'criterion_id, score, rationale, evidence_refs, indicator_marks, provenance, saved_at';
 
+/**
+ * A passphrase reset withholds the evaluator's unsealed drafts saved before it, from everyone and the
+ * evaluator too: whoever signs in with the reset passphrase sees none of them. An entry (alias `s`) is
+ * visible unless some reset covered it while its bidder was still unsealed; scores sealed before a reset stand.
+ */
+export const NOT_WITHHELD = `NOT EXISTS (SELECT 1 FROM passphrase_resets r
+  WHERE r.person_id = s.evaluator_id AND r.withheld_up_to >= s.seq
+    AND NOT EXISTS (SELECT 1 FROM seals z WHERE z.evaluator_id = s.evaluator_id AND z.bidder_id = s.bidder_id AND z.sealed_at <= r.reset_at))`;
+
 /** The evaluator's current entry per criterion for one bidder. */
 export function currentEntries(db: Db, evaluatorId: string, bidderId: string): ScoreEntry[] {
   const rows = db
@@ -38,6 +47,7 @@ export function currentEntries(db: Db, evaluatorId: string, bidderId: string): S
        WHERE s.evaluator_id = ? AND s.bidder_id = ?
          AND s.seq = (SELECT MAX(x.seq) FROM score_entries x
                       WHERE x.evaluator_id = s.evaluator_id AND x.bidder_id = s.bidder_id AND x.criterion_id = s.criterion_id)
+         AND ${NOT_WITHHELD}
        ORDER BY s.criterion_id`,
     )
     .all(evaluatorId, bidderId) as EntryRow[];
@@ -47,7 +57,7 @@ export function currentEntries(db: Db, evaluatorId: string, bidderId: string): S
 /** Every save the evaluator made for one criterion of one bidder, oldest first. */
 export function entryHistory(db: Db, evaluatorId: string, bidderId: string, criterionId: string): ScoreEntry[] {
   const rows = db
-    .prepare(`SELECT ${COLUMNS} FROM score_entries WHERE evaluator_id = ? AND bidder_id = ? AND criterion_id = ? ORDER BY seq`)
+    .prepare(`SELECT ${COLUMNS} FROM score_entries s WHERE s.evaluator_id = ? AND s.bidder_id = ? AND s.criterion_id = ? AND ${NOT_WITHHELD} ORDER BY s.seq`)
     .all(evaluatorId, bidderId, criterionId) as EntryRow[];
   return rows.map(toEntry);
 }
@@ -104,6 +114,7 @@ export function scoredCounts(db: Db, evaluationId: string): Map<string, number> 
        WHERE s.evaluation_id = ? AND s.score IS NOT NULL
          AND s.seq = (SELECT MAX(x.seq) FROM score_entries x
                       WHERE x.evaluator_id = s.evaluator_id AND x.bidder_id = s.bidder_id AND x.criterion_id = s.criterion_id)
+         AND ${NOT_WITHHELD}
        GROUP BY s.evaluator_id, s.bidder_id`,
     )
     .all(evaluationId) as { evaluatorId: string; bidderId: string; scored: number }[];

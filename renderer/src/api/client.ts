@@ -13,18 +13,36 @@ export class ApiFailure extends Error {
 }
 
 let transport: Transport | null = null;
-let actorId: string | null = null;
+/** The signed-in session, held in this page's memory only (never stored, never in a URL). */
+let sessionId: string | null = null;
 
-/** The session store sets who is acting; every call carries it and the core authorises it. */
-export function setActor(id: string | null): void {
-  actorId = id;
+export interface ConnectionListener {
+  /** A call carrying a session was refused because the session ended (idle, restart, reset). */
+  sessionLost(message: string): void;
+  /** The host did not answer at all. */
+  hostUnavailable(message: string): void;
+}
+let listener: ConnectionListener | null = null;
+
+/** The session store sets the session; every call carries it and the core resolves who is acting from it. */
+export function setSession(id: string | null): void {
+  sessionId = id;
+}
+
+export function onConnection(l: ConnectionListener): void {
+  listener = l;
 }
 
 /** The renderer's only way to reach the core. Rejects with ApiFailure carrying the core's structured error. */
 export async function call<M extends MethodName>(method: M, params: Params<M>): Promise<Result<M>> {
   transport ??= pickTransport();
-  const outcome = await transport(method, actorId, params);
-  if (!outcome.ok) throw new ApiFailure(outcome.error);
+  const sentWith = sessionId;
+  const outcome = await transport(method, sentWith, params);
+  if (!outcome.ok) {
+    if (outcome.error.code === 'UNAUTHENTICATED' && sentWith !== null && sentWith === sessionId) listener?.sessionLost(outcome.error.message);
+    if (outcome.error.code === 'UNAVAILABLE') listener?.hostUnavailable(outcome.error.message);
+    throw new ApiFailure(outcome.error);
+  }
   return outcome.result as Result<M>;
 }
 

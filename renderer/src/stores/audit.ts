@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import type { AuditEntryDto, AuditKind } from '../../../shared/api/audit';
+import type { Result } from '../../../shared/api/contract';
 import { call, messageOf } from '../api/client';
 
 export interface AuditFilters {
@@ -8,7 +9,7 @@ export interface AuditFilters {
   kind?: AuditKind;
 }
 
-type ChainState = { ok: true; entries: number } | { ok: false; entries: number; firstBroken: { seq: number; at: string | null; method: string | null; problem: string } };
+type ChainState = Result<'audit.verify'>;
 
 interface AuditState {
   evaluationId: string | null;

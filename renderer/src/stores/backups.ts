@@ -9,7 +9,8 @@ interface BackupsState {
   busy: boolean;
   load(): Promise<void>;
   backUpNow(): Promise<ActionResult>;
-  restore(name: string): Promise<ActionResult & { savedCurrentAs?: string }>;
+  /** In recovery nobody is signed in: the chosen backup's administrator signs for it. */
+  restore(name: string, administrator?: { name: string; passphrase: string }): Promise<ActionResult & { savedCurrentAs?: string }>;
 }
 
 export const useBackups = create<BackupsState>((set, get) => ({
@@ -32,12 +33,11 @@ export const useBackups = create<BackupsState>((set, get) => ({
     set({ busy: false });
     return result;
   },
-  async restore(name) {
+  async restore(name, administrator) {
     set({ busy: true });
     let savedCurrentAs: string | undefined;
     const result = await attempt(async () => {
-      savedCurrentAs = (await call('backup.restore', { name })).savedCurrentAs;
-      await get().load();
+      savedCurrentAs = (await call('backup.restore', { name, ...(administrator ? { administrator } : {}) })).savedCurrentAs;
     });
     set({ busy: false });
     return { ...result, savedCurrentAs };

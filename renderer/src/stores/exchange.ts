@@ -28,6 +28,8 @@ interface ExchangeState {
   openPack(
     file: File,
     passphrase: string,
+    /** Signed out on a new installation: the passphrase the evaluator chooses for their profile here. */
+    profilePassphrase: string | undefined,
     onProgress: (sent: number, total: number) => void,
   ): Promise<ActionResult & { opened?: Result<'exchange.openPack'> }>;
   loadInstalled(evaluationId: string): Promise<void>;
@@ -76,17 +78,14 @@ export const useExchange = create<ExchangeState>((set, get) => ({
     set({ importing: null });
     await get().loadPacks(evaluationId);
   },
-  async openPack(file, passphrase, onProgress) {
+  async openPack(file, passphrase, profilePassphrase, onProgress) {
     let opened: Result<'exchange.openPack'> | undefined;
     const result = await attempt(async () => {
-      opened = await call('exchange.openPack', { passphrase, file: await sendFile(file, onProgress) });
-      const session = useSession.getState();
-      await session.load();
-      const evaluator = useSession.getState().people.find((p) => p.id === opened!.evaluatorId);
-      if (evaluator) {
-        useSession.getState().signIn(evaluator);
-        useNavigation.getState().go({ name: 'evaluation', evaluationId: opened.evaluationId, tab: 'declarations' });
-      }
+      opened = await call('exchange.openPack', { passphrase, file: await sendFile(file, onProgress), ...(profilePassphrase !== undefined ? { profilePassphrase } : {}) });
+      // Opening it here for the first time made the evaluator's profile and signed them in.
+      if (opened.session) useSession.getState().begin(opened.session);
+      await useSession.getState().load();
+      useNavigation.getState().go({ name: 'evaluation', evaluationId: opened.evaluationId, tab: 'declarations' });
     });
     return { ...result, opened };
   },

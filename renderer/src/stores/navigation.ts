@@ -25,6 +25,8 @@ export type Route =
   | { name: 'evaluation'; evaluationId: string; tab: EvaluationTab; bidderId?: string }
   | { name: 'frameworks' }
   | { name: 'backups' }
+  | { name: 'installation' }
+  | { name: 'account' }
   | { name: 'framework'; frameworkId: string };
 
 interface NavigationState {

@@ -87,9 +87,11 @@ export const useScoring = create<ScoringState>((set, get) => {
         const latest = get().workspace;
         if (latest && isCurrent(w)) patch(latest, { saved: { ...latest.saved, [criterionId]: draft }, save: { kind: 'saved', at: entry.savedAt } });
       } catch (error) {
-        // Only an unreachable host is worth retrying; a refusal (sealed, closed) would be refused again.
-        const willRetry = !(error instanceof ApiFailure) || error.code === 'INTERNAL';
-        patch(w, { save: { kind: 'failed', message: messageOf(error), willRetry } });
+        // An unreachable host, or a session that ended (locked, restarted), is worth retrying: the text stays here
+        // and is saved once the host answers and the same person signs in again. A refusal (sealed) is final.
+        const willRetry = !(error instanceof ApiFailure) || ['INTERNAL', 'UNAVAILABLE', 'UNAUTHENTICATED'].includes(error.code);
+        const message = error instanceof ApiFailure && error.code === 'UNAUTHENTICATED' ? 'you are signed out; sign in again to save.' : messageOf(error);
+        patch(w, { save: { kind: 'failed', message, willRetry } });
         if (willRetry) setTimeout(() => schedule?.touch(), RETRY_AFTER_MS);
         return;
       }

@@ -1,19 +1,47 @@
 import type { MethodName, Params, Result } from '../../../shared/api/contract';
+import { passphraseOf, rememberPassphrase } from './people';
 import type { RunningHost } from './web-host';
 
-/**
- * Calls the real running host's API, exactly as the renderer does. For arranging what a story
- * starts from (e.g. an evaluation already open for scoring); the story itself is then told in the UI.
- */
-export async function callApi<M extends MethodName>(host: RunningHost, actorId: string | null, method: M, params: Params<M>): Promise<Result<M>> {
+async function send<M extends MethodName>(host: RunningHost, sessionId: string | null, method: M, params: Params<M>): Promise<Result<M>> {
   const response = await fetch(`${host.origin}/api/${method}`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${host.token}` },
-    body: JSON.stringify({ actorId, params }),
+    body: JSON.stringify({ sessionId, params }),
   });
   const outcome = (await response.json()) as { ok: true; result: Result<M> } | { ok: false; error: { code: string; message: string } };
   if (!outcome.ok) throw new Error(`${method} failed: ${outcome.error.code} ${outcome.error.message}`);
   return outcome.result;
+}
+
+/** Sessions per running host process (a restarted host knows none). */
+const sessions = new Map<number | undefined, Map<string, string>>();
+
+/** Signs a person in through the API with the passphrase the story knows for them, once per host process. */
+async function sessionOf(host: RunningHost, personId: string): Promise<string> {
+  const forHost = sessions.get(host.process.pid) ?? new Map<string, string>();
+  sessions.set(host.process.pid, forHost);
+  const known = forHost.get(personId);
+  if (known) return known;
+  const outcome = await send(host, null, 'session.signIn', { personId, passphrase: passphraseOf(host, personId) });
+  if (!outcome.signedIn) throw new Error(`signing in ${personId} failed: ${outcome.message}`);
+  forHost.set(personId, outcome.sessionId);
+  return outcome.sessionId;
+}
+
+/**
+ * Calls the real running host's API, exactly as the renderer does, signed in as the person (or signed out
+ * for null). For arranging what a story starts from (e.g. an evaluation already open for scoring); the
+ * story itself is then told in the UI.
+ */
+export async function callApi<M extends MethodName>(host: RunningHost, actorId: string | null, method: M, params: Params<M>): Promise<Result<M>> {
+  const result = await send(host, actorId === null ? null : await sessionOf(host, actorId), method, params);
+  if (method === 'demo.create') {
+    for (const p of (result as Result<'demo.create'>).profiles) {
+      rememberPassphrase(host, p.personId, p.passphrase);
+      rememberPassphrase(host, p.name, p.passphrase);
+    }
+  }
+  return result;
 }
 
 /** The demo evaluation, opened for scoring by its procurement lead: people, panel and two consortium bidders. */

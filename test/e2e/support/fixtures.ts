@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect, type Page } from '@playwright/test';
+import { E2E_PASSPHRASE } from './people';
 import { freshDataDir, removeDataDir, startHost, type RunningHost } from './web-host';
 
 interface Fixtures {
@@ -21,6 +22,8 @@ export const test = base.extend<Fixtures>({
     await use(async () => {
       await current.stop();
       current = await startHost(host.dataDir);
+      // The host keeps its port, so only the address's fragment differs: load the page afresh, as a new tab would.
+      await page.goto('about:blank');
       await page.goto(current.url);
       return current;
     });
@@ -40,10 +43,12 @@ export async function expectAccessible(page: Page, screen: string): Promise<void
   ).toEqual([]);
 }
 
-/** Adds a profile on the first screen and continues as that person. */
+/** Adds a profile on the first screen, with the stories' passphrase, and continues as that person. */
 export async function addProfile(page: Page, name: string): Promise<void> {
-  await page.getByLabel('Your full name').fill(name);
-  await page.getByRole('button', { name: 'Add profile and continue' }).click();
+  await page.getByLabel('Your full name', { exact: true }).fill(name);
+  await page.getByLabel('Choose a passphrase', { exact: true }).fill(E2E_PASSPHRASE);
+  await page.getByLabel('Type the passphrase again', { exact: true }).fill(E2E_PASSPHRASE);
+  await page.getByRole('button', { name: 'Add profile and sign in' }).click();
   await expect(page.getByText(`Signed in as ${name}`)).toBeVisible();
 }
 

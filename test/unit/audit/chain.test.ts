@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { makeCore, type TestCore } from '../support/core';
+import { makeCore, withDemoPassphrases, type TestCore } from '../support/core';
 
 /** Tampering as someone with the SQLite file and a database tool would: the app's own triggers removed first. */
 function tamper(t: TestCore, sql: string) {
@@ -13,9 +13,10 @@ function tamper(t: TestCore, sql: string) {
   }
 }
 
+/** The chain: 1 demo.create, 2 the demo lead signing in, 3–4 evaluations.saveDetails, 5 evaluations.saveRules. */
 async function demoWithHistory() {
   const t = makeCore();
-  const demo = await t.call(null, 'demo.create', {});
+  const demo = withDemoPassphrases(t, await t.call(null, 'demo.create', {}));
   const detail = await t.call(demo.leadPersonId, 'evaluations.get', { evaluationId: demo.evaluationId });
   await t.call(demo.leadPersonId, 'evaluations.saveDetails', { evaluationId: demo.evaluationId, name: 'Renamed once', reference: 'R-1' });
   await t.call(demo.leadPersonId, 'evaluations.saveDetails', { evaluationId: demo.evaluationId, name: 'Renamed twice', reference: 'R-2' });
@@ -26,38 +27,39 @@ async function demoWithHistory() {
 describe('the audit trail is a hash chain', () => {
   it('verifies when nothing has been touched', async () => {
     const { t, evaluationId, leadPersonId } = await demoWithHistory();
-    expect(await t.call(leadPersonId, 'audit.verify', { evaluationId })).toMatchObject({ ok: true, entries: 4 });
+    expect(await t.call(leadPersonId, 'audit.verify', { evaluationId })).toMatchObject({ ok: true, entries: 5 });
   });
 
   it('names the first broken entry when a row was edited outside the app', async () => {
     const { t, evaluationId, leadPersonId } = await demoWithHistory();
-    tamper(t, `UPDATE audit_log SET detail = replace(detail, 'Renamed once', 'Renamed quietly') WHERE seq = 2`);
+    tamper(t, `UPDATE audit_log SET detail = replace(detail, 'Renamed once', 'Renamed quietly') WHERE seq = 3`);
     expect(await t.call(leadPersonId, 'audit.verify', { evaluationId })).toEqual({
       ok: false,
-      entries: 2,
-      firstBroken: { seq: 2, at: expect.any(String), method: 'evaluations.saveDetails', problem: 'its content was changed after it was recorded' },
+      entries: 3,
+      firstBroken: { seq: 3, at: expect.any(String), method: 'evaluations.saveDetails', problem: 'its content was changed after it was recorded' },
+      rollbacks: [],
     });
   });
 
   it('names the first broken entry when a row was deleted outside the app', async () => {
     const { t, evaluationId, leadPersonId } = await demoWithHistory();
-    tamper(t, 'DELETE FROM audit_log WHERE seq = 2');
+    tamper(t, 'DELETE FROM audit_log WHERE seq = 3');
     expect(await t.call(leadPersonId, 'audit.verify', { evaluationId })).toMatchObject({
       ok: false,
-      firstBroken: { seq: 3, problem: 'entries 2–2 are missing (deleted)' },
+      firstBroken: { seq: 4, problem: 'entries 3–3 are missing (deleted)' },
     });
   });
 
   it('notices when the newest entries were deleted', async () => {
     const { t, evaluationId, leadPersonId } = await demoWithHistory();
-    tamper(t, 'DELETE FROM audit_log WHERE seq >= 3');
-    expect(await t.call(leadPersonId, 'audit.verify', { evaluationId })).toMatchObject({ ok: false, firstBroken: { seq: 3, problem: 'entries 3–4 are missing (deleted)' } });
+    tamper(t, 'DELETE FROM audit_log WHERE seq >= 4');
+    expect(await t.call(leadPersonId, 'audit.verify', { evaluationId })).toMatchObject({ ok: false, firstBroken: { seq: 4, problem: 'entries 4–5 are missing (deleted)' } });
   });
 
   it('notices an entry rewritten with a fresh hash that no longer links to the one before', async () => {
     const { t, evaluationId, leadPersonId } = await demoWithHistory();
-    tamper(t, `UPDATE audit_log SET prev_hash = '${'f'.repeat(64)}' WHERE seq = 3`);
-    expect(await t.call(leadPersonId, 'audit.verify', { evaluationId })).toMatchObject({ ok: false, firstBroken: { seq: 3 } });
+    tamper(t, `UPDATE audit_log SET prev_hash = '${'f'.repeat(64)}' WHERE seq = 4`);
+    expect(await t.call(leadPersonId, 'audit.verify', { evaluationId })).toMatchObject({ ok: false, firstBroken: { seq: 4 } });
   });
 
   it('keeps secrets out of the record and names large content by its hash', async () => {
@@ -77,6 +79,6 @@ describe('the audit trail is a hash chain', () => {
     const paged = await t.call(leadPersonId, 'audit.list', { evaluationId, limit: 2 });
     expect([paged.entries.length, paged.more]).toEqual([2, true]);
     const rest = await t.call(leadPersonId, 'audit.list', { evaluationId, before: paged.entries[1]!.seq });
-    expect(rest.entries.map((e) => e.seq)).toEqual([2, 1]);
+    expect(rest.entries.map((e) => e.seq)).toEqual([3, 1]);
   });
 });

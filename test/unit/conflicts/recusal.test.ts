@@ -130,7 +130,7 @@ describe('a declared conflict recuses the person from that bidder entirely', () 
   it('refuses submissions.get for B to the recused evaluator, and returns A', async ({ skip }) => {
     const t = makeCore();
     const s = await recusedFromB(t);
-    const forA = await t.core.dispatch(s.eve.id, 'submissions.get', { evaluationId: s.evaluationId, bidderId: s.a.id });
+    const forA = await t.dispatchAs(s.eve.id, 'submissions.get', { evaluationId: s.evaluationId, bidderId: s.a.id });
     builtOrSkip(forA, skip, 'submissions.get');
     expect(forA.ok).toBe(true);
     expect(await t.fail(s.eve.id, 'submissions.get', { evaluationId: s.evaluationId, bidderId: s.b.id })).toMatchObject({ code: 'FORBIDDEN', message: RECUSED });
@@ -139,7 +139,7 @@ describe('a declared conflict recuses the person from that bidder entirely', () 
   it('refuses documents.content of B to the recused evaluator', async ({ skip }) => {
     const t = makeCore();
     const s = await recusedFromB(t);
-    const added = await t.core.dispatch(s.lead.id, 'documents.add', {
+    const added = await t.dispatchAs(s.lead.id, 'documents.add', {
       evaluationId: s.evaluationId,
       bidderId: s.b.id,
       fileName: 'governance.txt',
@@ -155,7 +155,7 @@ describe('a declared conflict recuses the person from that bidder entirely', () 
   it('refuses scoring.mine for B to the recused evaluator', async ({ skip }) => {
     const t = makeCore();
     const s = await recusedFromB(t);
-    const forA = await t.core.dispatch(s.eve.id, 'scoring.mine', { evaluationId: s.evaluationId, bidderId: s.a.id });
+    const forA = await t.dispatchAs(s.eve.id, 'scoring.mine', { evaluationId: s.evaluationId, bidderId: s.a.id });
     builtOrSkip(forA, skip, 'scoring.mine');
     expect(forA.ok).toBe(true);
     expect(await t.fail(s.eve.id, 'scoring.mine', { evaluationId: s.evaluationId, bidderId: s.b.id })).toMatchObject({ code: 'FORBIDDEN', message: RECUSED });

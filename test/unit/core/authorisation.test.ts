@@ -3,7 +3,7 @@ import { contract, type MethodName } from '../../../shared/api/contract';
 import { DEFAULT_RULES } from '../../../shared/domain/rules';
 import { DEFAULT_SCALE } from '../../../shared/domain/scale';
 import { defaultWeights } from '../../../shared/domain/weights';
-import { evaluationWithPanel, leadWithEvaluation, makeCore, refusedAndUnchanged, SET_UP_METHODS, type TestCore } from '../support/core';
+import { dumpDatabase, evaluationWithPanel, leadWithEvaluation, makeCore, refusedAndUnchanged, SET_UP_METHODS, TEST_PASSPHRASE, type TestCore } from '../support/core';
 
 /*
  * The core, not the UI, decides who may do what: only the procurement lead changes an evaluation's
@@ -66,7 +66,7 @@ describe('only the procurement lead changes the set-up', () => {
     const t = makeCore();
     const scene = await evaluationWithPanel(t);
     for (const [method, params] of await setUpCalls(t, scene)) {
-      const outcome = await t.core.dispatch(scene.lead.id, method, params);
+      const outcome = await t.dispatchAs(scene.lead.id, method, params);
       expect({ method, ok: outcome.ok }).toEqual({ method, ok: true });
     }
   });
@@ -83,7 +83,7 @@ describe('only the procurement lead changes the set-up', () => {
   it('stops a removed lead from changing anything', async () => {
     const t = makeCore();
     const scene = await evaluationWithPanel(t);
-    const deputy = await t.call(null, 'people.create', { name: 'Dee Deputy' });
+    const deputy = await t.profile('Dee Deputy');
     await t.call(scene.lead.id, 'panel.add', { evaluationId: scene.evaluation.id, personId: deputy.id, role: 'lead' });
     await t.call(deputy.id, 'panel.remove', { evaluationId: scene.evaluation.id, personId: scene.lead.id, reason: 'Moved on' });
     const error = await refusedAndUnchanged(t, scene.lead.id, 'evaluations.saveDetails', {
@@ -138,6 +138,8 @@ describe('without a profile', () => {
       ['evaluations.list', {}],
       ['evaluations.get', { evaluationId }],
       ['evaluations.create', { name: 'Mine', reference: '', frameworkId: scene.frameworkId }],
+      // Adding someone to put on a panel is done by someone signed in; one adds oneself with session.register.
+      ['people.create', { name: 'Nia Newcomer' }],
       ...panelAndBidders,
     ];
   }
@@ -145,11 +147,11 @@ describe('without a profile', () => {
   it('is refused with UNAUTHENTICATED for every set-up method that needs a profile, and nothing changes', async () => {
     const t = makeCore();
     const calls = await signedInCalls(t);
-    const open = ['app.info', 'demo.create', 'people.list', 'people.create'];
+    const open = ['app.info', 'demo.create', 'people.list'];
     expect([...calls.map(([m]) => m), ...open].sort()).toEqual([...SET_UP_METHODS].sort());
     for (const [method, params] of calls) {
       const error = await refusedAndUnchanged(t, null, method, params);
-      expect({ method, ...error }).toEqual({ method, code: 'UNAUTHENTICATED', message: 'Choose your profile before doing this.' });
+      expect({ method, ...error }).toEqual({ method, code: 'UNAUTHENTICATED', message: 'Sign in before doing this.' });
     }
   });
 
@@ -157,31 +159,44 @@ describe('without a profile', () => {
     const t = makeCore();
     await leadWithEvaluation(t);
     expect((await t.call(null, 'people.list', {})).map((p) => p.name)).toEqual(['Lee Lead']);
-    const me = await t.call(null, 'people.create', { name: 'Nia Newcomer' });
+    const me = await t.profile('Nia Newcomer');
     expect((await t.call(null, 'people.list', {})).map((p) => p.id)).toContain(me.id);
   });
 
   it('refuses a second profile with the same name, whatever the case', async () => {
     const t = makeCore();
-    await leadWithEvaluation(t);
-    const error = await refusedAndUnchanged(t, null, 'people.create', { name: 'lee lead' });
+    const { lead } = await leadWithEvaluation(t);
+    const error = await refusedAndUnchanged(t, null, 'session.register', { name: 'lee lead', passphrase: TEST_PASSPHRASE });
     expect(error.code).toBe('CONFLICT');
     expect(error.message).toContain('“Lee Lead”');
+    // Nor can someone signed in add it for a panel.
+    const added = await refusedAndUnchanged(t, lead.id, 'people.create', { name: 'LEE LEAD' });
+    expect(added.code).toBe('CONFLICT');
+    expect(added.message).toContain('“Lee Lead”');
   });
 });
 
 describe('an actor id that is not a profile here', () => {
   it('is refused before anything is read or written, even for open methods', async () => {
     const t = makeCore();
-    const { evaluation } = await leadWithEvaluation(t);
-    for (const [method, params] of [
-      ['people.list', {}],
-      ['people.create', { name: 'Mallory' }],
-      ['evaluations.get', { evaluationId: evaluation.id }],
-      ['evaluations.list', {}],
-    ] as const) {
-      const error = await refusedAndUnchanged(t, 'made-up-person-id', method, params);
-      expect({ method, ...error }).toEqual({ method, code: 'UNAUTHENTICATED', message: 'That profile is not known to this installation.' });
+    const { lead, evaluation } = await leadWithEvaluation(t);
+    // A call carries a session, never a person: a made-up one, or a real person's id sent in its place, is no one.
+    for (const sessionId of ['made-up-session-id', lead.id]) {
+      for (const [method, params] of [
+        ['people.list', {}],
+        ['people.create', { name: 'Mallory' }],
+        ['evaluations.get', { evaluationId: evaluation.id }],
+        ['evaluations.list', {}],
+      ] as const) {
+        const before = dumpDatabase(t.core.databaseFile);
+        const outcome = await t.core.dispatch(sessionId, method, params);
+        expect(dumpDatabase(t.core.databaseFile)).toStrictEqual(before);
+        expect({ method, ...outcome }).toEqual({
+          method,
+          ok: false,
+          error: { code: 'UNAUTHENTICATED', message: 'You are signed out (the session ended or the app restarted). Sign in again to carry on.' },
+        });
+      }
     }
   });
 });
@@ -190,9 +205,9 @@ describe('the list of evaluations', () => {
   it('shows each person only the evaluations they are on, with their role there', async () => {
     const t = makeCore();
     const { lead, evaluation: a, frameworkId } = await leadWithEvaluation(t);
-    const other = await t.call(null, 'people.create', { name: 'Olu Other' });
-    const alice = await t.call(null, 'people.create', { name: 'Alice Jones' });
-    const nobody = await t.call(null, 'people.create', { name: 'Nia Nobody' });
+    const other = await t.profile('Olu Other');
+    const alice = await t.profile('Alice Jones');
+    const nobody = await t.profile('Nia Nobody');
     const b = await t.call(other.id, 'evaluations.create', { name: 'Highways 2026', reference: 'HW-26', frameworkId });
     await t.call(lead.id, 'panel.add', { evaluationId: a.id, personId: alice.id, role: 'evaluator' });
     await t.call(other.id, 'panel.add', { evaluationId: b.id, personId: alice.id, role: 'moderator' });
@@ -210,7 +225,7 @@ describe('the list of evaluations', () => {
   it('drops an evaluation from the list once the person is removed from its panel', async () => {
     const t = makeCore();
     const { lead, evaluation } = await leadWithEvaluation(t);
-    const alice = await t.call(null, 'people.create', { name: 'Alice Jones' });
+    const alice = await t.profile('Alice Jones');
     await t.call(lead.id, 'panel.add', { evaluationId: evaluation.id, personId: alice.id, role: 'evaluator' });
     expect(await t.call(alice.id, 'evaluations.list', {})).toHaveLength(1);
     await t.call(lead.id, 'panel.remove', { evaluationId: evaluation.id, personId: alice.id, reason: 'Conflict of interest' });

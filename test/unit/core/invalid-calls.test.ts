@@ -238,6 +238,6 @@ describe('failed calls leave no trace in the audit trail', () => {
     await t.fail(lead.id, 'no.such.method', {});
     await t.fail(null, 'evaluations.create', { name: 'X', reference: '', frameworkId: 'builtin-merton-ics-2020' });
     expect(auditRows(t).map((r) => r.method)).toEqual(before);
-    expect(before).toEqual(['people.create', 'evaluations.create']);
+    expect(before).toEqual(['session.register', 'evaluations.create']);
   });
 });

@@ -7,7 +7,7 @@ describe('a procurement lead leaving the panel', () => {
   it('cannot remove themselves, even when another lead remains, and is told who can', async () => {
     const t = makeCore();
     const { lead, evaluation } = await evaluationWithPanel(t);
-    const second = await t.call(null, 'people.create', { name: 'Second Lead' });
+    const second = await t.profile('Second Lead');
     await t.call(lead.id, 'panel.add', { evaluationId: evaluation.id, personId: second.id, role: 'lead' });
     const error = await refusedAndUnchanged(t, lead.id, 'panel.remove', { evaluationId: evaluation.id, personId: lead.id, reason: 'Leaving the council' });
     expect(error).toMatchObject({ code: 'RULE_VIOLATION', message: 'You cannot remove yourself; ask another procurement lead to do it.' });

@@ -20,6 +20,9 @@ import {
   readDatabase,
   refusedAndUnchanged,
   SET_UP_METHODS,
+  signInWith,
+  TEST_KDF_LOG_N,
+  TEST_PASSPHRASE,
   type TestCore,
 } from '../support/core';
 
@@ -122,8 +125,8 @@ describe('a database written by a newer version of the app', () => {
   /** A database this app made, then marked as if a later version had migrated it further. */
   async function newerDatabase() {
     const { dir, file } = tempFile();
-    const core = createCore({ dataDir: dir, log: () => {} });
-    const lead = await core.dispatch(null, 'people.create', { name: 'Lee Lead' });
+    const core = createCore({ dataDir: dir, log: () => {}, profileKdfLogN: TEST_KDF_LOG_N });
+    const lead = await core.dispatch(null, 'session.register', { name: 'Lee Lead', passphrase: TEST_PASSPHRASE });
     expect(lead.ok).toBe(true);
     core.close();
     withWriter(file, (db) => db.pragma(`user_version = ${SCHEMA_VERSION + 1}`));
@@ -194,7 +197,7 @@ describe('a change is all or nothing', () => {
   it('is not made at all when its audit entry cannot be written', async () => {
     const t = makeCore();
     const { lead, evaluation, frameworkId } = await leadWithEvaluation(t);
-    const alice = await t.call(null, 'people.create', { name: 'Alice Jones' });
+    const alice = await t.profile('Alice Jones');
     const framework = (await t.call(lead.id, 'frameworks.get', { frameworkId })).framework;
     // Simulate the audit write failing (say, the disk filling up) after the change itself was written.
     withWriter(t.core.databaseFile, (db) =>
@@ -202,6 +205,7 @@ describe('a change is all or nothing', () => {
     );
     const evaluationId = evaluation.id;
     for (const [method, params] of [
+      ['session.register', { name: 'Nia Newcomer', passphrase: TEST_PASSPHRASE }],
       ['people.create', { name: 'Nia Newcomer' }],
       ['frameworks.duplicate', { frameworkId, name: 'Merton (local)' }],
       ['evaluations.create', { name: 'Second lot', reference: 'CS-27', frameworkId }],
@@ -210,7 +214,7 @@ describe('a change is all or nothing', () => {
       ['bidders.add', { evaluationId, name: 'Wandle Alliance', reference: 'B1', members: [{ organisation: 'Wandle Trust', role: 'lead' }] }],
       ['demo.create', {}],
     ] as const) {
-      const error = await refusedAndUnchanged(t, method === 'people.create' || method === 'demo.create' ? null : lead.id, method, params);
+      const error = await refusedAndUnchanged(t, method === 'session.register' || method === 'demo.create' ? null : lead.id, method, params);
       expect({ method, ...error }).toEqual({ method, code: 'INTERNAL', message: 'Something went wrong inside the app; nothing was changed.' });
     }
   });
@@ -237,7 +241,8 @@ describe('the audit trail', () => {
       return result;
     }
 
-    const lead = await change(null, 'people.create', { name: 'Lee Lead' });
+    const { person: lead } = await change(null, 'session.register', { name: 'Lee Lead', passphrase: TEST_PASSPHRASE });
+    await signInWith(t, lead.id); // the session register started is the page's; the test signs in for its own calls
     const alice = await change(lead.id, 'people.create', { name: 'Alice Jones' });
     const frameworkId = 'builtin-merton-ics-2020';
     const { json } = await t.call(lead.id, 'frameworks.export', { frameworkId });
@@ -278,7 +283,8 @@ describe('the audit trail', () => {
   it('covers every set-up method that changes anything', async () => {
     const t = makeCore();
     const checks = await everyChange(t);
-    const mutating = SET_UP_METHODS.filter((m) => contract[m].mutates);
+    // Adding one's own profile (session.register) is where set-up starts.
+    const mutating = [...SET_UP_METHODS.filter((m) => contract[m].mutates), 'session.register'];
     expect([...new Set(checks.map((c) => c.method))].sort()).toEqual(mutating.sort());
   });
 
@@ -306,7 +312,8 @@ describe('the audit trail', () => {
     const removal = checks.find((c) => c.method === 'panel.remove')!;
     expect(JSON.parse(removal.added[0]!.detail)).toEqual(removal.params);
     const first = checks[0]!;
-    expect(JSON.parse(first.added[0]!.detail)).toEqual({ name: 'Lee Lead' });
+    // …but never a passphrase.
+    expect(JSON.parse(first.added[0]!.detail)).toEqual({ name: 'Lee Lead', passphrase: '[not recorded]' });
   });
 
   it('adds nothing for calls that only read', async () => {
@@ -321,6 +328,6 @@ describe('the audit trail', () => {
     await t.call(null, 'people.list', {});
     await t.call(null, 'app.info', {});
     expect(auditRows(t)).toEqual(before);
-    expect(before.map((r) => r.method)).toEqual(['people.create', 'evaluations.create']);
+    expect(before.map((r) => r.method)).toEqual(['session.register', 'evaluations.create']);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dumpDatabase, makeCore, refusedAndUnchanged, type TestCore } from '../support/core';
+import { dumpDatabase, makeCore, refusedAndUnchanged, signInWith, TEST_PASSPHRASE, type TestCore } from '../support/core';
 import { decryptPackFile, forgeReturn } from './forge';
 import {
   declareAll,
@@ -65,15 +65,20 @@ describe('opening a pack', () => {
   it('refuses another evaluator’s pack on the same installation, and the evaluation’s own installation', async () => {
     const s = await exchangeScene();
     const laptop = makeCore();
-    await openPack(laptop, (await exportPack(s, s.evaluators[0].id)).file);
-    const other = await exportPack(s, s.evaluators[1].id);
+    const [eve, evan] = s.evaluators;
+    await openPack(laptop, (await exportPack(s, eve.id)).file);
+    const other = await exportPack(s, evan.id);
     const params = { passphrase: PASSPHRASE, file: { contentBase64: other.contentBase64 } };
-    expect(await refusedAndUnchanged(laptop, null, 'exchange.openPack', params)).toEqual({
+    // Someone choosing a passphrase for Evan's profile on Eve's laptop…
+    expect(await refusedAndUnchanged(laptop, null, 'exchange.openPack', { ...params, profilePassphrase: TEST_PASSPHRASE })).toEqual({
       code: 'CONFLICT',
       message:
         'This installation already holds “Community services 2026” for Eve Evaluator. Each evaluator opens their own pack on their own installation.',
     });
-    expect((await refusedAndUnchanged(s.t, null, 'exchange.openPack', params)).message).toMatch(/was set up on this installation/);
+    // …or Eve, signed in there.
+    expect((await refusedAndUnchanged(laptop, eve.id, 'exchange.openPack', params)).message).toBe('This pack is for Evan Evaluator. Sign in as Evan Evaluator to open it.');
+    // Evan himself, signed in at the evaluation's own installation.
+    expect((await refusedAndUnchanged(s.t, evan.id, 'exchange.openPack', params)).message).toMatch(/was set up on this installation/);
   });
 
   it('takes a later pack for the same evaluator, adding what is new (a bidder added since)', async () => {
@@ -100,9 +105,15 @@ describe('opening a pack', () => {
   it('leaves nobody on the evaluator’s installation able to change the set-up, the bids or the panel', async () => {
     const s = await exchangeScene();
     const laptop = makeCore();
-    await openPack(laptop, (await exportPack(s, s.evaluators[0].id)).file);
+    const eve = s.evaluators[0];
+    await openPack(laptop, (await exportPack(s, eve.id)).file);
     const evaluationId = s.evaluationId;
-    for (const actor of [s.lead.id, s.evaluators[0].id]) {
+    // The lead has no passphrase on Eve's laptop; even were Eve, who administers it, to give them one, they could change nothing.
+    const given = 'violet harbour seventy lamp';
+    await laptop.call(eve.id, 'admin.resetPassphrase', { personId: s.lead.id, passphrase: given });
+    await signInWith(laptop, s.lead.id, given);
+    await laptop.call(s.lead.id, 'session.changePassphrase', { currentPassphrase: given, newPassphrase: TEST_PASSPHRASE });
+    for (const actor of [s.lead.id, eve.id]) {
       expect((await refusedAndUnchanged(laptop, actor, 'evaluations.saveDetails', { evaluationId, name: 'Renamed', reference: '' })).code).toBe(
         'FORBIDDEN',
       );
@@ -176,7 +187,7 @@ describe('what a pack carries', () => {
         .code,
     ).toBe('INVALID_PARAMS');
     // A second moderator, recused from Riverside, cannot pass Riverside's bid on.
-    const mo2 = await s.t.call(null, 'people.create', { name: 'Max Moderator' });
+    const mo2 = await s.t.profile('Max Moderator');
     await s.t.call(s.lead.id, 'panel.add', { evaluationId: s.evaluationId, personId: mo2.id, role: 'moderator' });
     await declareAll(s.t, s.evaluationId, mo2.id, [s.other.id]);
     expect((await refusedAndUnchanged(s.t, mo2.id, 'exchange.exportPack', { ...params, evaluatorId: s.evaluators[0].id })).message).toMatch(
@@ -204,9 +215,9 @@ describe('what a pack carries', () => {
       error: { message: expect.stringMatching(/expected the part at byte/) },
     });
     expect(await stage(half, pack.file.subarray(half))).toEqual({ ok: true, result: { received: pack.file.length } });
-    expect(await laptop.call(null, 'exchange.openPack', { passphrase: PASSPHRASE, file: { uploadId: 'upload-0001' } })).toMatchObject({
-      outcome: 'opened',
-    });
+    expect(
+      await laptop.call(null, 'exchange.openPack', { passphrase: PASSPHRASE, file: { uploadId: 'upload-0001' }, profilePassphrase: TEST_PASSPHRASE }),
+    ).toMatchObject({ outcome: 'opened' });
     expect((await laptop.fail(null, 'exchange.openPack', { passphrase: PASSPHRASE, file: { uploadId: 'upload-0001' } })).code).toBe('NOT_FOUND');
   });
 });

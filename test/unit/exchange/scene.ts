@@ -1,5 +1,5 @@
 import { listCriteria, type Framework } from '../../../shared/domain/framework';
-import { dumpDatabase, evaluationWithPanel, makeCore, type DatabaseDump, type TestCore } from '../support/core';
+import { dumpDatabase, evaluationWithPanel, keepSession, makeCore, TEST_PASSPHRASE, type DatabaseDump, type TestCore } from '../support/core';
 
 /*
  * The exchange story's starting point, on real cores in separate temporary folders (separate "laptops"):
@@ -73,8 +73,19 @@ export async function exportPack(s: ExchangeScene, evaluatorId: string, actorId 
   return { ...pack, file: Buffer.from(pack.contentBase64, 'base64') };
 }
 
-export const openPack = (laptop: TestCore, file: Buffer, passphrase = PASSPHRASE) =>
-  laptop.call(null, 'exchange.openPack', { passphrase, file: { contentBase64: file.toString('base64') } });
+/**
+ * On the evaluator's laptop: the first pack opened there, signed out, makes the evaluator's profile with the
+ * passphrase they choose (TEST_PASSPHRASE) and signs them in; a later one is opened by the evaluator signed in.
+ */
+export async function openPack(laptop: TestCore, file: Buffer, passphrase = PASSPHRASE) {
+  const params = { passphrase, file: { contentBase64: file.toString('base64') } };
+  const owner = (await laptop.call(null, 'session.profiles', {})).filter((p) => p.canSignIn);
+  if (owner.length > 1) throw new Error('openPack is for an evaluator’s own laptop, where only the evaluator can sign in');
+  if (owner[0]) return laptop.call(owner[0].id, 'exchange.openPack', params);
+  const opened = await laptop.call(null, 'exchange.openPack', { ...params, profilePassphrase: TEST_PASSPHRASE });
+  if (opened.session) keepSession(laptop, opened.evaluatorId, opened.session.sessionId);
+  return opened;
+}
 
 /** A distinct, valid score per evaluator × bidder × criterion, on the default 0–5 scale. */
 export const scoreOf = (evaluator: number, bidder: number, criterion: number) => (evaluator * 2 + bidder + criterion) % 6;

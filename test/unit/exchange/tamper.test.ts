@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ERROR_CODES } from '../../../shared/api/errors';
-import { dumpDatabase, makeCore, type TestCore } from '../support/core';
+import { dumpDatabase, makeCore, TEST_PASSPHRASE, type TestCore } from '../support/core';
 import { declareAll, exchangeScene, exportPack, exportReturn, importReturn, openPack, PASSPHRASE, scoreOnLaptop } from './scene';
 
 /*
@@ -86,7 +86,8 @@ describe('damaged or altered files are refused and change nothing', () => {
     const laptop = makeCore();
     const ids = [s.evaluationId, s.evaluators[1].id, s.lead.id, s.bidder.id, pack.packId.replace(/.$/, '0')];
     const attempt: Attempt = (file) =>
-      laptop.core.dispatch(null, 'exchange.openPack', { passphrase: PASSPHRASE, file: { contentBase64: file.toString('base64') } });
+      // As a new evaluator would: signed out, choosing a passphrase for their profile, so that nothing but the file stops it.
+      laptop.core.dispatch(null, 'exchange.openPack', { passphrase: PASSPHRASE, file: { contentBase64: file.toString('base64') }, profilePassphrase: TEST_PASSPHRASE });
     const messages = await expectEveryDamageRefused(laptop, pack.file, attempt, ids, { flips: 80, cuts: 40, edits: 30 });
     expect([...messages]).toEqual(
       expect.arrayContaining([
@@ -122,8 +123,9 @@ describe('damaged or altered files are refused and change nothing', () => {
     // The moderator already holds Evan's return, so the record being protected is not empty.
     await importReturn(s, returns[1]!);
     const ids = [...packs, s.evaluationId, eve.id, evan.id, s.lead.id, 'pack-not-issued-here'];
+    const moderator = await s.t.sessionOf(s.moderator.id);
     const attempt: Attempt = (file) =>
-      s.t.core.dispatch(s.moderator.id, 'exchange.importReturn', { evaluationId: s.evaluationId, file: { contentBase64: file.toString('base64') } });
+      s.t.core.dispatch(moderator, 'exchange.importReturn', { evaluationId: s.evaluationId, file: { contentBase64: file.toString('base64') } });
     const messages = await expectEveryDamageRefused(s.t, returns[0]!, attempt, ids, { flips: 150, cuts: 80, edits: 60 });
     expect([...messages]).toEqual(
       expect.arrayContaining([

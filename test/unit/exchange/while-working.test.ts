@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { makeCore, queryRows } from '../support/core';
+import { makeCore, queryRows, TEST_PASSPHRASE } from '../support/core';
 import { exchangeScene, exportPack, PASSPHRASE } from './scene';
 
 /*
@@ -14,7 +14,8 @@ describe('while a pack is being made or opened', () => {
   it('the lead’s installation keeps answering, and the pack is recorded only once it is sealed', async () => {
     const s = await exchangeScene();
     const [eve] = s.evaluators;
-    const making = s.t.core.dispatch(s.lead.id, 'exchange.exportPack', { evaluationId: s.evaluationId, evaluatorId: eve.id, passphrase: PASSPHRASE });
+    const lead = await s.t.sessionOf(s.lead.id);
+    const making = s.t.core.dispatch(lead, 'exchange.exportPack', { evaluationId: s.evaluationId, evaluatorId: eve.id, passphrase: PASSPHRASE });
     let finished = false;
     void making.then(() => (finished = true));
 
@@ -30,7 +31,8 @@ describe('while a pack is being made or opened', () => {
   it('a conflict declared while the pack is being made stops it: nothing is recorded and the lead is told to make it again', async () => {
     const s = await exchangeScene();
     const eva = s.evaluators[2];
-    const making = s.t.core.dispatch(s.lead.id, 'exchange.exportPack', { evaluationId: s.evaluationId, evaluatorId: eva.id, passphrase: PASSPHRASE });
+    const lead = await s.t.sessionOf(s.lead.id);
+    const making = s.t.core.dispatch(lead, 'exchange.exportPack', { evaluationId: s.evaluationId, evaluatorId: eva.id, passphrase: PASSPHRASE });
     await bidsRead();
     // The pack in the making carries Riverside's bid.
     await s.t.call(eva.id, 'conflicts.declare', {
@@ -51,7 +53,8 @@ describe('while a pack is being made or opened', () => {
   it('an evaluator removed from the panel and added again while their pack is being made stops it', async () => {
     const s = await exchangeScene();
     const [eve] = s.evaluators;
-    const making = s.t.core.dispatch(s.lead.id, 'exchange.exportPack', { evaluationId: s.evaluationId, evaluatorId: eve.id, passphrase: PASSPHRASE });
+    const lead = await s.t.sessionOf(s.lead.id);
+    const making = s.t.core.dispatch(lead, 'exchange.exportPack', { evaluationId: s.evaluationId, evaluatorId: eve.id, passphrase: PASSPHRASE });
     await bidsRead();
     await s.t.call(s.lead.id, 'panel.remove', { evaluationId: s.evaluationId, personId: eve.id, reason: 'Added to the wrong evaluation.' });
     await s.t.call(s.lead.id, 'panel.add', { evaluationId: s.evaluationId, personId: eve.id, role: 'evaluator' });
@@ -63,8 +66,9 @@ describe('while a pack is being made or opened', () => {
     const s = await exchangeScene();
     const [eve, evan] = s.evaluators;
     const finished: string[] = [];
+    const lead = await s.t.sessionOf(s.lead.id);
     const make = (evaluatorId: string) =>
-      s.t.core.dispatch(s.lead.id, 'exchange.exportPack', { evaluationId: s.evaluationId, evaluatorId, passphrase: PASSPHRASE }).then((outcome) => {
+      s.t.core.dispatch(lead, 'exchange.exportPack', { evaluationId: s.evaluationId, evaluatorId, passphrase: PASSPHRASE }).then((outcome) => {
         finished.push(evaluatorId);
         return outcome;
       });
@@ -79,7 +83,11 @@ describe('while a pack is being made or opened', () => {
     const [eve] = s.evaluators;
     const pack = await exportPack(s, eve.id);
     const laptop = makeCore();
-    const opening = laptop.core.dispatch(null, 'exchange.openPack', { passphrase: PASSPHRASE, file: { contentBase64: pack.file.toString('base64') } });
+    const opening = laptop.core.dispatch(null, 'exchange.openPack', {
+      passphrase: PASSPHRASE,
+      file: { contentBase64: pack.file.toString('base64') },
+      profilePassphrase: TEST_PASSPHRASE,
+    });
     let finished = false;
     void opening.then(() => (finished = true));
 

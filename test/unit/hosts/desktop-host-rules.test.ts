@@ -27,9 +27,19 @@ describe('the desktop host talks only to its own pages', () => {
 
 describe('IPC messages', () => {
   it('relay only the expected shape to the core, leaving params to the core to validate', () => {
-    expect(readCoreMessage({ method: 'app.info', actorId: null, params: {} })).toEqual({ method: 'app.info', actorId: null, params: {} });
-    expect(readCoreMessage({ method: 'people.list', actorId: 'abc', params: 1 })).toEqual({ method: 'people.list', actorId: 'abc', params: 1 });
-    for (const raw of [null, 'app.info', [], { method: '', actorId: null }, { method: 'x'.repeat(201), actorId: null }, { method: 'a', actorId: 3 }]) {
+    expect(readCoreMessage({ method: 'app.info', sessionId: null, params: {} })).toEqual({ method: 'app.info', sessionId: null, params: {} });
+    expect(readCoreMessage({ method: 'people.list', sessionId: 'abc', params: 1 })).toEqual({ method: 'people.list', sessionId: 'abc', params: 1 });
+    for (const raw of [
+      null,
+      'app.info',
+      [],
+      { method: '', sessionId: null },
+      { method: 'x'.repeat(201), sessionId: null },
+      { method: 'a', sessionId: 3 },
+      { method: 'a', sessionId: 'x'.repeat(201) },
+      // A message naming the person instead of carrying a session is not relayed.
+      { method: 'people.list', actorId: 'abc', params: {} },
+    ]) {
       expect(readCoreMessage(raw)).toBeNull();
     }
   });

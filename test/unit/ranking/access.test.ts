@@ -34,7 +34,7 @@ describe('who may see the ranking', () => {
     const t = makeCore();
     const s = await rankingScene(t, {});
     const params = { evaluationId: s.evaluationId };
-    const late = await t.call(null, 'people.create', { name: 'Morgan Second-Moderator' });
+    const late = await t.profile('Morgan Second-Moderator');
     await t.call(s.lead.id, 'panel.add', { ...params, personId: late.id, role: 'moderator' });
     await declare(t, late.id, s.evaluationId, s.wandle);
     expect(await t.fail(late.id, 'ranking.get', params)).toMatchObject({

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { listCriteria } from '../../../shared/domain/framework';
-import type { TestCore } from '../support/core';
+import { withDemoPassphrases, type TestCore } from '../support/core';
 
 /*
  * The score-sheet story's starting point: the demo evaluation open for scoring. Alice is clear for both
@@ -24,7 +24,7 @@ async function declare(t: TestCore, evaluationId: string, personId: string, bidd
 }
 
 export async function sheetScene(t: TestCore) {
-  const { evaluationId, leadPersonId: leadId } = await t.call(null, 'demo.create', {});
+  const { evaluationId, leadPersonId: leadId } = withDemoPassphrases(t, await t.call(null, 'demo.create', {}));
   const evaluation = await t.call(leadId, 'evaluations.openScoring', { evaluationId });
   const person = (name: string) => evaluation.panel.find((m) => m.name.startsWith(name))!.personId;
   const [alice, ben, chen] = [person('Alice'), person('Ben'), person('Chen')];

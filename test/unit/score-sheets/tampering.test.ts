@@ -235,7 +235,25 @@ describe('what changed in the app since the sheet was generated', () => {
   it('refuses a sheet generated for another evaluation, or by another installation', async () => {
     const t = makeCore();
     const s = await sheetScene(t);
-    const other = await sheetScene(t); // a second demo evaluation, same people
+    // A second evaluation here, same lead, same evaluator, same bidders (the demo is made once per installation).
+    const frameworkId = (await t.call(s.leadId, 'frameworks.list', {}))[0]!.id;
+    const second = await t.call(s.leadId, 'evaluations.create', { name: 'Community services 2027', reference: 'CS-27', frameworkId });
+    await t.call(s.leadId, 'panel.add', { evaluationId: second.id, personId: s.alice, role: 'evaluator' });
+    for (const b of s.evaluation.bidders) {
+      await t.call(s.leadId, 'bidders.add', {
+        evaluationId: second.id,
+        name: b.name,
+        reference: b.reference,
+        members: b.members.map((m) => ({ organisation: m.organisation, role: m.role })),
+      });
+    }
+    const opened = await t.call(s.leadId, 'evaluations.openScoring', { evaluationId: second.id });
+    const other = { ...s, evaluationId: second.id, evaluation: opened };
+    for (const bidder of await t.call(s.alice, 'conflicts.mine', { evaluationId: second.id })) {
+      for (const subject of bidder.subjects) {
+        await t.call(s.alice, 'conflicts.declare', { evaluationId: second.id, bidderId: bidder.bidderId, memberId: subject.memberId, kind: 'none', description: '' });
+      }
+    }
     const { workbook } = await generate(t, other);
     const error = await refusedAndUnchanged(t, s.leadId, 'scoreSheets.import', importAs(s, await save(workbook)));
     expect(error.issues).toEqual([{ path: '_meta!B3', message: "Sheet '_meta', cell B3: this score sheet was generated for another evaluation" }]);

@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { afterEach, describe, expect, it } from 'vitest';
-import { makeCore, queryRows } from '../support/core';
-import { ensureBuiltHost, post, startBuiltHost, type BuiltHost } from './built-host';
+import { makeCore, queryRows, TEST_PASSPHRASE } from '../support/core';
+import { ensureBuiltHost, post, signIn, startBuiltHost, type BuiltHost } from './built-host';
 import { GOV_DEV, save, scoringScene } from './scene';
 
 /*
@@ -41,6 +41,7 @@ describe.skipIf(!built.ok)('killing the host in the middle of typing', () => {
 
     host = await startBuiltHost(dataDir);
     const exited = new Promise<void>((r) => host!.child.once('exit', () => r()));
+    const eve = await signIn(host, s.a.id, TEST_PASSPHRASE);
     const acknowledged: { rationale: string; roundTripMs: number }[] = [];
     const start = performance.now();
     let killedAt = 0;
@@ -50,7 +51,7 @@ describe.skipIf(!built.ok)('killing the host in the middle of typing', () => {
       const tickAt = performance.now() - start;
       const rationale = typedBy(tickAt);
       const sent = performance.now();
-      const reply = post(host, s.a.id, 'scoring.save', save(s, { criterionId: GOV_DEV, score: 3, rationale })).then(
+      const reply = post(host, eve, 'scoring.save', save(s, { criterionId: GOV_DEV, score: 3, rationale })).then(
         (status) => ({ status, roundTripMs: performance.now() - sent }),
         () => null,
       );

@@ -4,7 +4,7 @@ import { DEFAULT_RULES, type Rules, type Threshold } from '../../../shared/domai
 import { DEFAULT_SCALE, type Scale } from '../../../shared/domain/scale';
 import { EvaluationSettingsSchema } from '../../../shared/domain/settings';
 import { defaultWeights, effectiveWeights } from '../../../shared/domain/weights';
-import { auditRows, dumpDatabase, leadWithEvaluation, makeCore, queryRows, refusedAndUnchanged, type TestCore } from '../support/core';
+import { auditRows, dumpDatabase, leadWithEvaluation, makeCore, queryRows, refusedAndUnchanged, withDemoPassphrases, type TestCore } from '../support/core';
 import { GOV, TRANSFORM, RESOURCES, stages, leadsWeights } from '../support/merton-weights';
 
 /*
@@ -46,7 +46,7 @@ const mertonFramework = async (t: TestCore, actorId: string, frameworkId: string
 describe('a procurement lead creates an evaluation', () => {
   it('from the built-in Merton framework, becoming its procurement lead', async () => {
     const t = makeCore();
-    const lead = await t.call(null, 'people.create', { name: 'Lee Lead' });
+    const lead = await t.profile('Lee Lead');
     const library = await t.call(lead.id, 'frameworks.list', {});
     const merton = library.find((f) => f.builtIn && f.key === 'merton-ics-2020');
     expect(merton).toBeDefined();
@@ -244,7 +244,7 @@ describe('publishing scale, weights, thresholds and rules', () => {
 describe('building the panel', () => {
   async function withPeople(t: TestCore) {
     const { lead, evaluation } = await leadWithEvaluation(t);
-    const person = (name: string) => t.call(null, 'people.create', { name });
+    const person = (name: string) => t.profile(name);
     return {
       lead,
       evaluationId: evaluation.id,
@@ -303,7 +303,7 @@ describe('building the panel', () => {
   it('lets a second lead remove the first, once there are two', async () => {
     const t = makeCore();
     const { lead, evaluationId, moderator } = await withPeople(t);
-    const deputy = await t.call(null, 'people.create', { name: 'Dee Deputy' });
+    const deputy = await t.profile('Dee Deputy');
     await t.call(lead.id, 'panel.add', { evaluationId, personId: deputy.id, role: 'lead' });
     await t.call(lead.id, 'panel.add', { evaluationId, personId: moderator.id, role: 'moderator' });
     const detail = await t.call(deputy.id, 'panel.remove', { evaluationId, personId: lead.id, reason: 'Moved to another directorate' });
@@ -523,8 +523,8 @@ describe('closing and reopening the app', () => {
     const t = makeCore();
     const { lead, evaluation } = await leadWithEvaluation(t);
     const evaluationId = evaluation.id;
-    const alice = await t.call(null, 'people.create', { name: 'Alice Jones' });
-    const mo = await t.call(null, 'people.create', { name: 'Mo Moderator' });
+    const alice = await t.profile('Alice Jones');
+    const mo = await t.profile('Mo Moderator');
     await t.call(lead.id, 'evaluations.saveScale', { evaluationId, scale: FOUR_POINT_SCALE });
     await t.call(lead.id, 'evaluations.saveWeights', { evaluationId, weights: leadsWeights() });
     await t.call(lead.id, 'evaluations.saveThresholds', { evaluationId, thresholds: [DEVELOPING_MIN_2] });
@@ -552,14 +552,15 @@ describe('closing and reopening the app', () => {
     const auditBefore = auditRows(t);
 
     const reopened = t.reopen();
+    // Opening the file again changes nothing; everyone then signs in again, each sign-in an entry of its own.
+    expect(dumpDatabase(reopened.core.databaseFile)).toStrictEqual(dumpBefore);
+    expect(auditRows(reopened)).toEqual(auditBefore);
     const after = await reopened.call(lead.id, 'evaluations.get', { evaluationId });
     expect(after).toEqual(before);
     expect(after.settingsVersion).toBe(5);
     expect(after.settings).toEqual({ scale: FOUR_POINT_SCALE, weights: leadsWeights(), thresholds: [DEVELOPING_MIN_2], rules: MEDIAN_RULES });
     expect(after.panel.map((m) => m.name)).toEqual(['Lee Lead', 'Alice Jones']);
     expect(after.bidders[0]?.members.map((m) => m.organisation)).toEqual(['Wandle Trust']);
-    expect(dumpDatabase(reopened.core.databaseFile)).toStrictEqual(dumpBefore);
-    expect(auditRows(reopened)).toEqual(auditBefore);
     expect(await reopened.call(alice.id, 'evaluations.list', {})).toEqual([
       expect.objectContaining({ id: evaluationId, myRole: 'evaluator', bidderCount: 1 }),
     ]);
@@ -570,7 +571,7 @@ describe('the demo evaluation for a newcomer', () => {
   it('creates a Merton evaluation with a lead, a moderator, three evaluators and two consortium bidders', async () => {
     const t = makeCore();
     expect((await t.call(null, 'app.info', {})).firstRun).toBe(true);
-    const demo = await t.call(null, 'demo.create', {});
+    const demo = withDemoPassphrases(t, await t.call(null, 'demo.create', {}));
     expect((await t.call(null, 'app.info', {})).firstRun).toBe(false);
     const detail = await t.call(demo.leadPersonId, 'evaluations.get', { evaluationId: demo.evaluationId });
     expect(detail.framework.areas).toHaveLength(4);

@@ -14,8 +14,8 @@ async function withDocument(t: TestCore) {
   const { document } = await s.addDocument(s.bidder.id, 'evidence.txt', 'Evidence of governance');
   await t.call(s.lead.id, 'submissions.saveResponse', { evaluationId: s.evaluationId, bidderId: s.bidder.id, areaId: 'transformation-change', text: 'Plan' });
   const reads = (personId: string) => ({
-    get: t.core.dispatch(personId, 'submissions.get', { evaluationId: s.evaluationId, bidderId: s.bidder.id }),
-    content: t.core.dispatch(personId, 'documents.content', { evaluationId: s.evaluationId, documentId: document.id }),
+    get: t.dispatchAs(personId, 'submissions.get', { evaluationId: s.evaluationId, bidderId: s.bidder.id }),
+    content: t.dispatchAs(personId, 'documents.content', { evaluationId: s.evaluationId, documentId: document.id }),
   });
   return { s, document, reads };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { makeCore, queryRows, refusedAndUnchanged } from '../support/core';
+import { makeCore, queryRows, refusedAndUnchanged, withDemoPassphrases } from '../support/core';
 import { submissionScene } from './scene';
 
 /* A bidder's response per capability area: every save is a new version, earlier versions are kept. */
@@ -57,7 +57,7 @@ describe('responses per capability area', () => {
 
   it('gives every demo bidder a response to each capability area', async () => {
     const t = makeCore();
-    const { evaluationId, leadPersonId } = await t.call(null, 'demo.create', {});
+    const { evaluationId, leadPersonId } = withDemoPassphrases(t, await t.call(null, 'demo.create', {}));
     const evaluation = await t.call(leadPersonId, 'evaluations.get', { evaluationId });
     for (const bidder of evaluation.bidders) {
       const { responses } = await t.call(leadPersonId, 'submissions.get', { evaluationId, bidderId: bidder.id });

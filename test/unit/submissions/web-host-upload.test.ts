@@ -21,11 +21,12 @@ describe('uploading through the web host', () => {
     mkdirSync(rendererDir, { recursive: true });
     const host = await startWebHost({ core: t.core, rendererDir });
     running.push(host);
+    const lead = await t.sessionOf(s.lead.id);
     const post = (method: string, params: unknown) =>
       fetch(`http://127.0.0.1:${host.port}/api/${method}`, {
         method: 'POST',
         headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${host.token}` },
-        body: JSON.stringify({ actorId: s.lead.id, params }),
+        body: JSON.stringify({ sessionId: lead, params }),
       });
     const content = Buffer.alloc(MAX_DOCUMENT_BYTES, 0x41);
 

@@ -8,8 +8,9 @@ import type { MethodName, Params, Result } from '../../../shared/api/contract';
 import { evaluationMethods } from '../../../shared/api/evaluations';
 import { frameworkMethods } from '../../../shared/api/frameworks';
 import { peopleMethods } from '../../../shared/api/people';
-import type { ApiErrorShape } from '../../../shared/api/errors';
-import { createCore, type Core } from '../../../electron/core';
+import type { ApiErrorShape, Outcome } from '../../../shared/api/errors';
+import type { Person } from '../../../shared/api/people';
+import { createCore, type Core, type CoreOptions } from '../../../electron/core';
 import type { AuditEntry } from '../../../electron/core/audit/chain';
 
 const open: { core: Core; dir: string }[] = [];
@@ -20,38 +21,77 @@ afterEach(() => {
   }
 });
 
+/** Every profile the tests add signs in with this passphrase. */
+export const TEST_PASSPHRASE = 'plum orbit canal forty';
+/**
+ * scrypt cost for test profiles: 2^10 instead of OWASP's 2^17, so hundreds of sign-ins take milliseconds.
+ * Each stored hash keeps its own parameters; a test of its own checks the hosts' default.
+ */
+export const TEST_KDF_LOG_N = 10;
+
 export interface TestCore {
   core: Core;
   dataDir: string;
-  /** Calls as a person and expects success. */
+  /**
+   * Calls as a person and expects success. The person is signed in through the contract (session.signIn
+   * with TEST_PASSPHRASE) the first time they act; the call then carries only their session.
+   */
   call<M extends MethodName>(actorId: string | null, method: M, params: Params<M>): Promise<Result<M>>;
   /** Calls and expects a structured error. */
   fail(actorId: string | null, method: string, params: unknown): Promise<ApiErrorShape>;
+  /** The raw outcome of a call as a person (signed in as above) or signed out (null). */
+  dispatchAs(actorId: string | null, method: string, params: unknown): Promise<Outcome<unknown>>;
+  /** Adds a profile with TEST_PASSPHRASE (session.register), signed in. */
+  profile(name: string): Promise<Person>;
+  /** The session a person's calls carry (signing them in if they are not). */
+  sessionOf(personId: string): Promise<string>;
   reopen(): TestCore;
 }
 
 /** A real core on a real SQLite file in a fresh temporary folder: no mocks. */
-export function makeCore(dataDir = mkdtempSync(join(tmpdir(), 'capability-test-'))): TestCore {
-  const core = createCore({ dataDir, log: () => {} });
+export function makeCore(dataDir = mkdtempSync(join(tmpdir(), 'capability-test-')), options: Partial<CoreOptions> = {}): TestCore {
+  const core = createCore({ dataDir, log: () => {}, profileKdfLogN: TEST_KDF_LOG_N, ...options });
   open.push({ core, dir: dataDir });
+  const sessions = new Map<string, string>();
+  const sessionOf = async (personId: string): Promise<string> => {
+    const known = sessions.get(personId);
+    if (known) return known;
+    const outcome = await core.dispatch(null, 'session.signIn', { personId, passphrase: TEST_PASSPHRASE });
+    if (!outcome.ok) throw new Error(`signing in ${personId} failed: ${outcome.error.code} ${outcome.error.message}`);
+    const result = outcome.result as Result<'session.signIn'>;
+    if (!result.signedIn) throw new Error(`signing in ${personId} refused: ${result.message}`);
+    sessions.set(personId, result.sessionId);
+    return result.sessionId;
+  };
+  const dispatchAs = async (actorId: string | null, method: string, params: unknown) =>
+    core.dispatch(actorId === null ? null : await sessionOf(actorId), method, params);
   const self: TestCore = {
     core,
     dataDir,
+    dispatchAs,
+    sessionOf,
     async call(actorId, method, params) {
-      const outcome = await core.dispatch(actorId, method, params);
+      const outcome = await dispatchAs(actorId, method, params);
       if (!outcome.ok) throw new Error(`${method} failed: ${outcome.error.code} ${outcome.error.message}`);
       return outcome.result as never;
     },
     async fail(actorId, method, params) {
-      const outcome = await core.dispatch(actorId, method, params);
+      const outcome = await dispatchAs(actorId, method, params);
       if (outcome.ok) throw new Error(`${method} unexpectedly succeeded`);
       return outcome.error;
+    },
+    async profile(name) {
+      const outcome = await core.dispatch(null, 'session.register', { name, passphrase: TEST_PASSPHRASE });
+      if (!outcome.ok) throw new Error(`adding ${name} failed: ${outcome.error.code} ${outcome.error.message}`);
+      const info = outcome.result as Result<'session.register'>;
+      sessions.set(info.person.id, info.sessionId);
+      return info.person;
     },
     reopen() {
       const i = open.findIndex((o) => o.core === core);
       open.splice(i, 1);
       core.close();
-      return makeCore(dataDir);
+      return makeCore(dataDir, options);
     },
   };
   return self;
@@ -59,7 +99,7 @@ export function makeCore(dataDir = mkdtempSync(join(tmpdir(), 'capability-test-'
 
 /** A procurement lead with an evaluation on the Merton framework, plus people to put on the panel. */
 export async function leadWithEvaluation(t: TestCore) {
-  const lead = await t.call(null, 'people.create', { name: 'Lee Lead' });
+  const lead = await t.profile('Lee Lead');
   const frameworks = await t.call(lead.id, 'frameworks.list', {});
   const evaluation = await t.call(lead.id, 'evaluations.create', {
     name: 'Community services 2026',
@@ -130,7 +170,7 @@ export async function refusedAndUnchanged(t: TestCore, actorId: string | null, m
 /** A lead's evaluation with a full panel, one consortium bidder and someone who is not on the panel. */
 export async function evaluationWithPanel(t: TestCore) {
   const { lead, evaluation, frameworkId } = await leadWithEvaluation(t);
-  const person = (name: string) => t.call(null, 'people.create', { name });
+  const person = (name: string) => t.profile(name);
   const moderator = await person('Mo Moderator');
   const evaluators = [await person('Eve Evaluator'), await person('Evan Evaluator'), await person('Eva Evaluator')] as const;
   const outsider = await person('Olu Outsider');
@@ -157,3 +197,89 @@ const BEYOND_SET_UP: readonly string[] = ['evaluations.openScoring'];
 export const SET_UP_METHODS = (Object.keys({ ...appMethods, ...peopleMethods, ...frameworkMethods, ...evaluationMethods }) as MethodName[]).filter(
   (m) => !BEYOND_SET_UP.includes(m),
 );
+
+/* ------------------------------------------------------------------------------------------------
+ * People who sign in with a passphrase other than TEST_PASSPHRASE (the demo's profiles), and people
+ * signed in afresh after their session ended. Appended: makeCore's own session map stays as it is; a
+ * TestCore handed to these helpers consults their passphrases and sessions first.
+ * --------------------------------------------------------------------------------------------- */
+
+interface OwnSignIns {
+  /** Passphrases to sign in with, by person, instead of TEST_PASSPHRASE. */
+  passphrases: Map<string, string>;
+  /** Sessions started here, by person; they take precedence over makeCore's. */
+  sessions: Map<string, string>;
+}
+const ownSignIns = new WeakMap<TestCore, OwnSignIns>();
+
+async function signInNow(t: TestCore, personId: string, passphrase: string): Promise<string> {
+  const outcome = await t.core.dispatch(null, 'session.signIn', { personId, passphrase });
+  if (!outcome.ok) throw new Error(`signing in ${personId} failed: ${outcome.error.code} ${outcome.error.message}`);
+  const result = outcome.result as Result<'session.signIn'>;
+  if (!result.signedIn) throw new Error(`signing in ${personId} refused: ${result.message}`);
+  return result.sessionId;
+}
+
+/** Makes t's calls look up the passphrases and sessions registered here before falling back to makeCore's. */
+function adopt(t: TestCore): OwnSignIns {
+  const known = ownSignIns.get(t);
+  if (known) return known;
+  const own: OwnSignIns = { passphrases: new Map(), sessions: new Map() };
+  ownSignIns.set(t, own);
+  const fallback = t.sessionOf;
+  t.sessionOf = async (personId) => {
+    const session = own.sessions.get(personId);
+    if (session) return session;
+    const passphrase = own.passphrases.get(personId);
+    if (passphrase === undefined) return fallback(personId);
+    const started = await signInNow(t, personId, passphrase);
+    own.sessions.set(personId, started);
+    return started;
+  };
+  t.dispatchAs = async (actorId, method, params) => t.core.dispatch(actorId === null ? null : await t.sessionOf(actorId), method, params);
+  t.call = (async (actorId: string | null, method: string, params: unknown) => {
+    const outcome = await t.dispatchAs(actorId, method, params);
+    if (!outcome.ok) throw new Error(`${method} failed: ${outcome.error.code} ${outcome.error.message}`);
+    return outcome.result;
+  }) as TestCore['call'];
+  t.fail = async (actorId, method, params) => {
+    const outcome = await t.dispatchAs(actorId, method, params);
+    if (outcome.ok) throw new Error(`${method} unexpectedly succeeded`);
+    return outcome.error;
+  };
+  return own;
+}
+
+/**
+ * The demo's profiles sign in with the passphrases demo.create showed (random, one per profile): after this,
+ * `t.call(demoPersonId, ...)` signs them in with their own passphrase the first time they act. Returns `demo`.
+ */
+export function withDemoPassphrases<D extends { profiles: readonly { personId: string; passphrase: string }[] }>(t: TestCore, demo: D): D {
+  const own = adopt(t);
+  for (const { personId, passphrase } of demo.profiles) own.passphrases.set(personId, passphrase);
+  return demo;
+}
+
+/**
+ * Signs a person in now through session.signIn (with the passphrase given, else the one known for them, else
+ * TEST_PASSPHRASE), and has their later calls carry this new session: for a person whose earlier session
+ * ended (session.end, a restore).
+ */
+export async function signInWith(t: TestCore, personId: string, passphrase?: string): Promise<string> {
+  const own = adopt(t);
+  const session = await signInNow(t, personId, passphrase ?? own.passphrases.get(personId) ?? TEST_PASSPHRASE);
+  own.sessions.set(personId, session);
+  return session;
+}
+
+/** Drops the session a test kept for a person (after session.end): their next call signs them in again. */
+export function forget(t: TestCore, personId: string): void {
+  const own = adopt(t);
+  own.sessions.delete(personId);
+  if (!own.passphrases.has(personId)) own.passphrases.set(personId, TEST_PASSPHRASE);
+}
+
+/** Has a person's later calls carry a session the core handed out elsewhere (exchange.openPack making their profile). */
+export function keepSession(t: TestCore, personId: string, sessionId: string): void {
+  adopt(t).sessions.set(personId, sessionId);
+}

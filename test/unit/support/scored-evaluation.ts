@@ -1,6 +1,6 @@
 import { listCriteria } from '../../../shared/domain/framework';
 import type { AggregationRule } from '../../../shared/domain/rules';
-import type { TestCore } from './core';
+import { withDemoPassphrases, type TestCore } from './core';
 
 /**
  * The demo evaluation carried through the real contract to the point where results exist: opened for
@@ -11,7 +11,7 @@ export async function scoredDemo(
   t: TestCore,
   opts: { aggregation?: AggregationRule; scoreFor?: (evaluator: number, bidder: number, criterion: number) => number } = {},
 ) {
-  const { evaluationId, leadPersonId: leadId } = await t.call(null, 'demo.create', {});
+  const { evaluationId, leadPersonId: leadId } = withDemoPassphrases(t, await t.call(null, 'demo.create', {}));
   const before = await t.call(leadId, 'evaluations.get', { evaluationId });
   if (opts.aggregation) await t.call(leadId, 'evaluations.saveRules', { evaluationId, rules: { ...before.settings.rules, aggregation: opts.aggregation } });
   const evaluation = await t.call(leadId, 'evaluations.openScoring', { evaluationId });

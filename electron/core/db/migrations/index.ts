@@ -7,6 +7,7 @@ import { auditChain } from './005_audit_chain';
 import { exchange } from './006_exchange';
 import { lookupIndexes } from './007_lookup_indexes';
 import { coveringScoreIndex } from './008_covering_score_index';
+import { identity } from './009_identity';
 
 export interface Migration {
   name: string;
@@ -14,4 +15,4 @@ export interface Migration {
 }
 
 /** Ordered and append-only: a released migration is never edited, only followed by a new one. */
-export const MIGRATIONS: readonly Migration[] = [initialSchema, bidsConflictsScores, moderation, scoreSheets, auditChain, exchange, lookupIndexes, coveringScoreIndex];
+export const MIGRATIONS: readonly Migration[] = [initialSchema, bidsConflictsScores, moderation, scoreSheets, auditChain, exchange, lookupIndexes, coveringScoreIndex, identity];

@@ -16,6 +16,7 @@ const KIND_LABELS: Record<AuditKind, string> = {
   moderation: 'Moderation',
   exports: 'Exports',
   exchange: 'Packs and returns',
+  installation: 'Installation (restores, passphrases)',
   other: 'Other',
 };
 

@@ -8,7 +8,7 @@ import { BackupList } from './BackupList';
 
 export function BackupsScreen() {
   const { list, error, busy, load, backUpNow, restore } = useBackups();
-  const reload = useSession((s) => s.load);
+  const switchPerson = useSession((s) => s.switchPerson);
   const [result, setResult] = useState<ActionResult | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   useEffect(() => {
@@ -18,8 +18,8 @@ export function BackupsScreen() {
   const onRestore = async (name: string) => {
     const r = await restore(name);
     setResult(r);
-    setNotice(r.ok ? 'Restored. The data as it was just before is kept as a backup too.' : null);
-    if (r.ok) await reload();
+    // The restored record has its own people and passphrases: everyone signs in again.
+    if (r.ok) await switchPerson(`Restored ${name}. The data as it was just before is kept as a backup too, and every evaluation's audit trail records the restore. Everyone signs in again.`);
   };
 
   return (
@@ -27,7 +27,8 @@ export function BackupsScreen() {
       <PageHeading>Backups</PageHeading>
       <p>
         The app keeps rolling copies of all data on this laptop: when it opens, before upgrades and imports, every 15 minutes while open, and whenever you
-        ask. Restoring a backup replaces the current data; the current data is backed up first, so nothing is lost.
+        ask. Restoring a backup replaces the current data; the current data is backed up first, so nothing is lost. The audit trail of every evaluation
+        then records the rollback, and everyone signs in again.
       </p>
       <ErrorSummary result={result} />
       <LoadError message={error} />
