@@ -30,6 +30,7 @@ export const UploadId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'not a valid u
 const FileSource = (maxInlineBytes: number, what: string) =>
   z.union([z.object({ contentBase64: base64Of(maxInlineBytes, what) }).strict(), z.object({ uploadId: UploadId }).strict()]);
 
+/** Shape only; the strength rule (the same as for profile passphrases) is checked in the core. */
 const Passphrase = z
   .string()
   .min(MIN_PASSPHRASE_CHARS, `the passphrase must be at least ${MIN_PASSPHRASE_CHARS} characters`)
@@ -58,6 +59,8 @@ export const PackSummarySchema = z.object({
   bytes: z.number().int(),
   /** Bidders whose bids the pack leaves out because the evaluator declared a conflict with them. */
   withheldBidders: z.array(z.string()),
+  /** Bidders whose bids the pack leaves out until the evaluator's declarations against them come back clear. */
+  awaitingDeclaration: z.array(z.string()),
   documents: z.number().int(),
   revoked: z.object({ at: Timestamp, by: z.string(), reason: z.string() }).nullable(),
   imports: z.array(ReturnImportSchema),
@@ -78,9 +81,18 @@ export const exchangeMethods = {
       bytes: z.number().int(),
       sha256: z.string(),
       withheldBidders: z.array(z.string()),
+      awaitingDeclaration: z.array(z.string()),
       documents: z.number().int(),
+      /** The six words naming the key this installation signed the pack with, for the evaluator to compare. */
+      fingerprint: z.string(),
     }),
     mutates: true,
+  }),
+  /** The six words naming the key this installation signs its packs with (procurement lead or moderator). */
+  'exchange.signingFingerprint': method({
+    params: z.object({ evaluationId: Id }).strict(),
+    result: z.object({ fingerprint: z.string() }),
+    mutates: false,
   }),
   'exchange.listPacks': method({
     params: z.object({ evaluationId: Id }).strict(),
@@ -123,8 +135,13 @@ export const exchangeMethods = {
       evaluatorId: Id,
       evaluatorName: z.string(),
       bidders: z.number().int(),
+      /** Bids not in the pack: the evaluator is recused, or has not yet declared clear against the bidder here. */
       withheldBidders: z.number().int(),
       documents: z.number().int(),
+      /** The words naming the key that signed the pack: the evaluator compares them with the procurement lead's. */
+      fingerprint: z.string(),
+      /** True when this pack's key was pinned for the evaluation now (its first pack here). */
+      firstPack: z.boolean(),
       /** The evaluator's new session when opening the pack created their profile here. */
       session: SessionInfoSchema.nullable(),
     }),
@@ -134,7 +151,20 @@ export const exchangeMethods = {
   'exchange.installedPack': method({
     params: z.object({ evaluationId: Id }).strict(),
     result: z
-      .object({ packId: Id, evaluatorId: Id, evaluatorName: z.string(), issuedBy: z.string(), packCreatedAt: Timestamp, installedAt: Timestamp })
+      .object({
+        packId: Id,
+        evaluatorId: Id,
+        evaluatorName: z.string(),
+        issuedBy: z.string(),
+        packCreatedAt: Timestamp,
+        installedAt: Timestamp,
+        /** The words naming the key every pack of this evaluation must be signed with here. */
+        fingerprint: z.string().nullable(),
+        /** Bidders the evaluator has not declared against yet: their bids come in a later pack, after the return. */
+        awaitingDeclaration: z.array(z.string()),
+        /** Bidders the evaluator is clear for whose bid has not arrived here yet (the next pack brings it). */
+        bidsToCome: z.array(z.string()),
+      })
       .nullable(),
     mutates: false,
   }),

@@ -49,9 +49,12 @@ test('bids in from a folder, three evaluators declare, score and seal; the confl
   }
   await signInAndOpen(page, host, 'Chen Li (demo)');
   await openTab(page, 'Conflicts of interest');
-  for (const group of await page.getByRole('group', { name: A, exact: true }).getByRole('group').all()) await group.getByRole('radio', { name: 'No conflict' }).check();
+  // The declarations arrive in one response: once one subject's radios show, every subject's do.
+  const groupA = page.getByRole('group', { name: A, exact: true });
+  await expect(groupA.getByRole('radio', { name: 'No conflict' }).first()).toBeVisible();
+  for (const group of await groupA.getByRole('group').all()) await group.getByRole('radio', { name: 'No conflict' }).check();
   await page.getByRole('button', { name: `Declare for ${A}` }).click();
-  await expect(page.getByRole('group', { name: A, exact: true }).getByText('Status: Clear — you may see this bid')).toBeVisible();
+  await expect(groupA.getByText('Status: Clear — you may see this bid')).toBeVisible();
   const groupB = page.getByRole('group', { name: B, exact: true });
   for (const group of await groupB.getByRole('group').all()) await group.getByRole('radio', { name: 'No conflict' }).check();
   await groupB.getByRole('group', { name: new RegExp(`^${B_PARTNER} \\(`) }).getByRole('radio', { name: 'Perceived' }).check();

@@ -1,13 +1,19 @@
 import { createHash } from 'node:crypto';
+import { hmac } from '@noble/hashes/hmac.js';
+import { sha256 } from '@noble/hashes/sha2.js';
+import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 import type { HandlerContext } from '../context';
+import type { Db } from '../db/open';
+import { installationSecret } from '../secrets/installation-secrets';
 import { chainHead, entryHash } from './chain';
 
 /** Appends what changed, by whom and when, inside the caller's transaction, linked into the hash chain. */
 export function recordAudit(ctx: HandlerContext, method: string, params: unknown, result: unknown): void {
   const evaluationId = pickString(params, 'evaluationId') ?? (NAMED_BY_RESULT.has(method) ? (pickString(result, 'evaluationId') ?? pickString(result, 'id')) : null);
   const head = chainHead(ctx.db);
-  const recorded = method in CONFIDENTIAL_UNTIL_SEALED ? CONFIDENTIAL_UNTIL_SEALED[method]!(params) : params;
-  const entry = { seq: nextSeq(ctx), at: ctx.now(), actor_id: ctx.actor?.id ?? null, method, evaluation_id: evaluationId, detail: JSON.stringify(recorded, forTheRecord) };
+  const seq = nextSeq(ctx);
+  const recorded = method in CONFIDENTIAL_UNTIL_SEALED ? CONFIDENTIAL_UNTIL_SEALED[method]!(params, ctx.db, seq) : params;
+  const entry = { seq, at: ctx.now(), actor_id: ctx.actor?.id ?? null, method, evaluation_id: evaluationId, detail: JSON.stringify(recorded, forTheRecord) };
   ctx.db
     .prepare('INSERT INTO audit_log (seq, at, actor_id, method, evaluation_id, detail, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
     .run(entry.seq, entry.at, entry.actor_id, entry.method, entry.evaluation_id, entry.detail, head.hash, entryHash(head.hash, entry));
@@ -18,15 +24,44 @@ const NAMED_BY_RESULT = new Set(['evaluations.create', 'demo.create', 'exchange.
 
 /**
  * An evaluator's unsealed score and rationale must not reach anyone else, and the audit trail is read by the
- * procurement lead: record what was saved by its SHA-256 (the row itself holds the content, and the hash
- * proves it), never the content.
+ * procurement lead: record what was saved by a MAC of it (the row itself holds the content), never the content.
+ * A plain hash would not do: six scale points and a guessed rationale could be tried against it.
  */
-const CONFIDENTIAL_UNTIL_SEALED: Record<string, (params: unknown) => unknown> = {
-  'scoring.save': (params) => {
+const CONFIDENTIAL_UNTIL_SEALED: Record<string, (params: unknown, db: Db, seq: number) => unknown> = {
+  'scoring.save': (params, db, seq) => {
     const { evaluationId, bidderId, criterionId, ...content } = params as Record<string, unknown>;
-    return { evaluationId, bidderId, criterionId, contentSha256: createHash('sha256').update(JSON.stringify(content)).digest('hex') };
+    return { evaluationId, bidderId, criterionId, contentMac: { scheme: CONTENT_MAC_SCHEME, mac: contentMac(auditEntryKey(installationSecret(db, 'audit-mac-key'), seq), canonicalJson(content)) } };
   },
 };
+
+/*
+ * contentMac, scheme 'hmac-sha256/entry-key-v1':
+ *   entryKey = HMAC-SHA256(installation secret 'audit-mac-key', UTF-8 "audit-entry:" + seq)
+ *   mac      = HMAC-SHA256(entryKey, UTF-8 canonical JSON of {score, rationale, evidenceRefs, indicatorMarks})
+ * A key per entry lets the evidence pack prove one sealed save (by showing its entryKey) without showing the
+ * installation secret or letting anyone test guesses against any other entry. Entries recorded before this
+ * scheme carry `contentSha256` (unsalted SHA-256 of the content's JSON) and stay as they are: the chain covers them.
+ */
+export const CONTENT_MAC_SCHEME = 'hmac-sha256/entry-key-v1';
+
+/** The key of audit entry `seq` alone, from the installation's 'audit-mac-key'. */
+export const auditEntryKey = (auditMacKey: Uint8Array, seq: number): Uint8Array => hmac(sha256, auditMacKey, utf8ToBytes(`audit-entry:${seq}`));
+
+/** Hex HMAC-SHA256 of the canonical content under an entry key. */
+export const contentMac = (entryKey: Uint8Array, canonical: string): string => bytesToHex(hmac(sha256, entryKey, utf8ToBytes(canonical)));
+
+/** JSON with every object's keys sorted (by UTF-16 code unit) and no whitespace: one spelling per value. */
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map((v: unknown) => canonicalJson(v ?? null)).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const o = value as Record<string, unknown>;
+    const keys = Object.keys(o)
+      .filter((k) => o[k] !== undefined)
+      .sort();
+    return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(o[k])}`).join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
+}
 
 /** AUTOINCREMENT's counter, so a deleted last entry is never silently reused. */
 const nextSeq = (ctx: HandlerContext): number =>

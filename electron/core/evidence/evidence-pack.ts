@@ -5,8 +5,11 @@ import { DECLARATION_LABELS, MITIGATION_LABELS } from '../../../shared/domain/co
 import { safeCellText as safe } from '../../../shared/domain/safe-cell-text';
 import type { Rollback } from '../../../shared/api/audit';
 import { chainHead } from '../audit/chain';
+import { auditEntryKey, canonicalJson, CONTENT_MAC_SCHEME, contentMac } from '../audit/record';
 import { rollbacksOf } from '../audit/rollbacks';
 import type { Db } from '../db/open';
+import { NOT_WITHHELD } from '../scoring/repo';
+import { installationSecret } from '../secrets/installation-secrets';
 import { writeRankedWorkbook, type Progress } from '../export/ranked-workbook';
 import type { SheetMeta } from '../export/sheet-style';
 import type { ResultsSnapshot } from '../export/snapshot';
@@ -23,6 +26,44 @@ function auditLines(db: Db, evaluationId: string): Uint8Array {
     )
     .all(evaluationId) as Record<string, unknown>[];
   return strToU8(rows.map((r) => JSON.stringify(r)).join('\n') + (rows.length ? '\n' : ''));
+}
+
+/**
+ * The key of each audit entry that recorded a sealed score's content (see auditEntryKey in ../audit/record),
+ * with that content, so anyone can check the sealed score against the trail. For each sealed, not withheld
+ * current entry, only the LAST scoring.save of that evaluator × bidder × criterion is opened, and only when
+ * its MAC matches the sealed content: that content is in the pack anyway. Earlier drafts of a sealed score,
+ * and every save for a bidder not yet sealed, keep their keys, so nobody can test guesses against them.
+ */
+function auditProofs(db: Db, evaluationId: string): Uint8Array {
+  const auditMacKey = installationSecret(db, 'audit-mac-key'); // read before iterating: the connection is busy until then
+  const rows = db
+    .prepare(
+      `WITH last_saves AS (
+         SELECT a.actor_id, json_extract(a.detail, '$.bidderId') AS bidder_id, json_extract(a.detail, '$.criterionId') AS criterion_id, MAX(a.seq) AS seq
+         FROM audit_log a WHERE a.evaluation_id = ? AND a.method = 'scoring.save' GROUP BY 1, 2, 3)
+       SELECT l.seq, a.detail, s.score, s.rationale, s.evidence_refs, s.indicator_marks
+       FROM seals k
+       JOIN score_entries s ON s.evaluator_id = k.evaluator_id AND s.bidder_id = k.bidder_id
+        AND s.seq = (SELECT MAX(x.seq) FROM score_entries x
+                     WHERE x.evaluator_id = s.evaluator_id AND x.bidder_id = s.bidder_id AND x.criterion_id = s.criterion_id)
+        AND ${NOT_WITHHELD}
+       JOIN last_saves l ON l.actor_id = s.evaluator_id AND l.bidder_id = s.bidder_id AND l.criterion_id = s.criterion_id
+       JOIN audit_log a ON a.seq = l.seq
+       WHERE k.evaluation_id = ?
+       ORDER BY l.seq`,
+    )
+    .iterate(evaluationId, evaluationId) as IterableIterator<{ seq: number; detail: string; score: number | null; rationale: string; evidence_refs: string; indicator_marks: string }>;
+  const lines: string[] = [];
+  for (const r of rows) {
+    const recorded = (JSON.parse(r.detail) as { contentMac?: { scheme?: string; mac?: string } }).contentMac;
+    if (recorded?.scheme !== CONTENT_MAC_SCHEME) continue; // recorded before per-entry keys: nothing to open
+    const content = canonicalJson({ score: r.score, rationale: r.rationale, evidenceRefs: JSON.parse(r.evidence_refs), indicatorMarks: JSON.parse(r.indicator_marks) });
+    const key = auditEntryKey(auditMacKey, r.seq);
+    if (contentMac(key, content) !== recorded.mac) continue; // the last save is not what was sealed (changed another way since): keep it closed
+    lines.push(JSON.stringify({ seq: r.seq, entryKey: Buffer.from(key).toString('hex'), content }));
+  }
+  return strToU8(lines.map((l) => `${l}\n`).join(''));
 }
 
 function documentsCsv(db: Db, evaluationId: string): Uint8Array {
@@ -81,6 +122,7 @@ const readme = (snap: ResultsSnapshot, meta: SheetMeta, head: { seq: number; has
       '  scale-and-rules.json     the scoring scale, weights, thresholds and rules exactly as published',
       '  conflicts-register.csv   every conflict-of-interest declaration, superseded ones included, with mitigation decisions',
       '  documents.csv            every evidence document with its size and SHA-256',
+      '  audit-proofs.jsonl       the key that opens the audit entry recording each sealed score (see below)',
       '  manifest.sha256          the SHA-256 of every file above',
       '',
       'How to check nothing has changed',
@@ -92,6 +134,17 @@ const readme = (snap: ResultsSnapshot, meta: SheetMeta, head: { seq: number; has
       'The audit trail is a hash chain: each entry\'s "hash" is SHA-256 of its "prev_hash", a newline, and the JSON array',
       '[seq, at, actor_id, method, evaluation_id, detail]. Entries of other evaluations are not included, so links between',
       `consecutive lines may skip; each entry can still be checked on its own. Chain head when this pack was made: entry ${head.seq}, ${head.hash}.`,
+      '',
+      'A score save is recorded without its content. Its detail holds contentMac {"scheme": "hmac-sha256/entry-key-v1", "mac"}:',
+      'HMAC-SHA256 of the content under a key for that entry alone (HMAC-SHA256 of "audit-entry:" + seq under a secret this',
+      'installation never reveals). Each line of audit-proofs.jsonl gives the seq of the save that produced a sealed score, that',
+      'entry\'s key (entryKey, hex) and the content exactly as it was MACed: the JSON of score, rationale, evidenceRefs and',
+      'indicatorMarks with keys sorted and no spaces, in UTF-8. HMAC-SHA256(entryKey, content) must equal the mac of the entry with',
+      'the same seq in audit-log.jsonl, and the content must be the sealed score in ranked-results.xlsx. To check every line:',
+      `  python3 -c "import hmac,hashlib,json; log={e['seq']: json.loads(e['detail']) for e in map(json.loads, open('audit-log.jsonl', encoding='utf-8'))}; [print(p['seq'], hmac.new(bytes.fromhex(p['entryKey']), p['content'].encode(), hashlib.sha256).hexdigest() == log[p['seq']]['contentMac']['mac']) for p in map(json.loads, open('audit-proofs.jsonl', encoding='utf-8'))]"`,
+      'Every line must end True. Only the last save before each seal has its key here: earlier drafts, and every save for a',
+      'bidder the evaluator has not sealed, have none, so their content cannot be tested by guessing. Entries recorded before',
+      'this scheme carry contentSha256 instead and have no key.',
       '',
       ...rollbackLines(rollbacks),
       '',
@@ -109,6 +162,7 @@ export async function buildEvidencePack(db: Db, snap: ResultsSnapshot, meta: She
     'scale-and-rules.json': strToU8(`${JSON.stringify(settings, null, 2)}\n`),
     'conflicts-register.csv': conflictsCsv(snap),
     'documents.csv': documentsCsv(db, snap.evaluation.id),
+    'audit-proofs.jsonl': auditProofs(db, snap.evaluation.id),
   };
   const manifest = strToU8(
     Object.entries(files)

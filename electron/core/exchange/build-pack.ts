@@ -9,12 +9,17 @@ import { PACK_FORMAT, type PackBidder, type PackPayload } from './pack-payload';
 /*
  * Reads what one evaluator's pack carries. Every bidder and consortium member is named (the evaluator
  * declares against each), but a bid — responses and evidence documents — only goes in for a bidder the
- * evaluator is not recused from here. No score of anyone's is read.
+ * evaluator has already declared clear against here (no conflict, or one permitted by a decision). So
+ * the first pack usually carries no bids: the evaluator declares, sends a return, and the lead makes a
+ * second pack, which carries the bids they may now see. No score of anyone's is read.
  */
 
 export interface BuiltPack {
   payload: PackPayload;
+  /** Bidders the evaluator is recused from. */
   withheld: string[];
+  /** Bidders the evaluator has not yet declared clear against (every consortium member included). */
+  awaiting: string[];
   documents: number;
 }
 
@@ -58,14 +63,16 @@ export function buildPack(
     .get(p.evaluationId, p.evaluatorId) as PackPayload['membership'];
 
   const withheld: string[] = [];
+  const awaiting: string[] = [];
   let documents = 0;
   let documentBytes = 0;
   const bidderRows = db
     .prepare('SELECT id, name, reference, added_at AS addedAt, added_by AS addedBy FROM bidders WHERE evaluation_id = ? ORDER BY added_at, name')
     .all(p.evaluationId) as BidderRow[];
   const bidders = bidderRows.map((b): PackBidder => {
-    const recused = accessTo(db, p.evaluationId, p.evaluatorId, b.id) === 'recused';
-    if (recused) withheld.push(b.id);
+    const access = accessTo(db, p.evaluationId, p.evaluatorId, b.id);
+    if (access === 'recused') withheld.push(b.id);
+    else if (access === 'undeclared') awaiting.push(b.id);
     else {
       const sizes = db.prepare('SELECT COUNT(*) AS n, COALESCE(SUM(size), 0) AS bytes FROM documents WHERE bidder_id = ?').get(b.id) as {
         n: number;
@@ -80,7 +87,7 @@ export function buildPack(
         );
       }
     }
-    return { ...b, members: membersOf(db, b.id), bid: recused ? null : bidOf(db, b.id) };
+    return { ...b, members: membersOf(db, b.id), bid: access === 'clear' ? bidOf(db, b.id) : null };
   });
   const declarations = declarationsOf(db, p.evaluationId, p.evaluatorId);
 
@@ -118,7 +125,7 @@ export function buildPack(
     bidders,
     declarations,
   };
-  return { payload, withheld, documents };
+  return { payload, withheld, awaiting, documents };
 }
 
 function membersOf(db: Db, bidderId: string): PackBidder['members'] {

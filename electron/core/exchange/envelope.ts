@@ -18,6 +18,9 @@ import { ApiError } from '../../../shared/api/errors';
  * change to any byte of the file is detected. Packs are keyed by scrypt from a passphrase; the header also
  * carries a key-check value so that a wrong passphrase is told apart from altered contents.
  *
+ * An evaluator pack also ends in a 64-byte Ed25519 signature by the installation that made it (see
+ * pack-signing.ts), whose public key is in the header; it is checked before anything is decrypted.
+ *
  * Packs run to hundreds of MB, so their slow steps keep the host answering: scrypt yields to the event
  * loop as it goes, and (de)compression runs on Node's zlib thread pool (the `OffThread` variants; zlib is
  * the same in Electron's Node, unlike its crypto). Only the single-pass encryption stays on the main thread
@@ -30,10 +33,11 @@ export type EnvelopeKind = 'evaluator-pack' | 'score-return';
 const MAGIC: Record<EnvelopeKind, string> = { 'evaluator-pack': 'CAPACK01', 'score-return': 'CARETN01' };
 const KIND_NAMES: Record<EnvelopeKind, string> = { 'evaluator-pack': 'an evaluator pack', 'score-return': 'a score return' };
 
-export const SCRYPT_DEFAULT = { N: 2 ** 17, r: 8, p: 1 };
-const SCRYPT_MIN_N = 2 ** 15;
-const SCRYPT_MAX_N = 2 ** 20;
+/** The only key-derivation settings accepted from a file: the ones this app writes, so a file cannot ask for 1 GB and 9 s per attempt. */
+export const SCRYPT_DEFAULT = { N: 2 ** 17, r: 8, p: 1 } as const;
 const MAX_HEADER_BYTES = 16 * 1024;
+export const SIGNATURE_BYTES = 64;
+const trailerOf = (kind: EnvelopeKind) => (kind === 'evaluator-pack' ? SIGNATURE_BYTES : 0);
 
 export const EnvelopeHeaderSchema = z
   .object({
@@ -47,17 +51,17 @@ export const EnvelopeHeaderSchema = z
     kdf: z
       .object({
         name: z.literal('scrypt'),
-        N: z
-          .number()
-          .int()
-          .min(SCRYPT_MIN_N)
-          .max(SCRYPT_MAX_N)
-          .refine((n) => (n & (n - 1)) === 0, 'scrypt N must be a power of two'),
-        r: z.literal(8),
-        p: z.literal(1),
+        N: z.literal(SCRYPT_DEFAULT.N),
+        r: z.literal(SCRYPT_DEFAULT.r),
+        p: z.literal(SCRYPT_DEFAULT.p),
         salt: z.string().regex(/^[A-Za-z0-9+/]{22}==$/),
       })
       .strict()
+      .optional(),
+    /** Evaluator packs: the Ed25519 public key of the installation that signed the file. */
+    signer: z
+      .string()
+      .regex(/^[A-Za-z0-9+/]{43}=$/)
       .optional(),
   })
   .strict();
@@ -79,7 +83,7 @@ export async function passphraseKey(passphrase: string, kdf: NonNullable<Envelop
 }
 
 export function newPassphraseKdf(): NonNullable<EnvelopeHeader['kdf']> {
-  return { name: 'scrypt', ...SCRYPT_DEFAULT, salt: b64(randomBytes(16)) } as NonNullable<EnvelopeHeader['kdf']>;
+  return { name: 'scrypt', ...SCRYPT_DEFAULT, salt: b64(randomBytes(16)) };
 }
 
 type SealedHeader = Omit<EnvelopeHeader, 'version' | 'nonce' | 'keyCheck'>;
@@ -116,7 +120,7 @@ export function readHeader(kind: EnvelopeKind, file: Buffer): EnvelopeHeader {
     throw new ApiError('INVALID_PARAMS', other ? `This is ${KIND_NAMES[other]}, not ${KIND_NAMES[kind]}.` : `This file is not ${KIND_NAMES[kind]}.`);
   }
   const length = file.readUInt32BE(8);
-  if (length > MAX_HEADER_BYTES || file.length < 12 + length + 16) throw corrupted();
+  if (length > MAX_HEADER_BYTES || file.length < 12 + length + 16 + trailerOf(kind)) throw corrupted();
   let parsed: unknown;
   try {
     parsed = JSON.parse(file.subarray(12, 12 + length).toString('utf8'));
@@ -151,7 +155,7 @@ function decrypt(kind: EnvelopeKind, file: Buffer, key: Uint8Array): Uint8Array 
   }
   const headerEnd = 12 + file.readUInt32BE(8);
   try {
-    return xchacha20poly1305(key, unb64(header.nonce), file.subarray(0, headerEnd)).decrypt(file.subarray(headerEnd));
+    return xchacha20poly1305(key, unb64(header.nonce), file.subarray(0, headerEnd)).decrypt(file.subarray(headerEnd, file.length - trailerOf(kind)));
   } catch {
     throw new ApiError('RULE_VIOLATION', `The ${KIND_NAMES[kind].replace(/^an? /, '')} has been altered or damaged since it was made; it cannot be trusted.`);
   }

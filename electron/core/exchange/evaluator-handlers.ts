@@ -7,11 +7,15 @@ import { sealEnvelope } from './envelope';
 import { fileBytes, fileWord, sha256Hex } from './files';
 import { installPack } from './install-pack';
 import { decryptPack, openingOf } from './open-pack';
+import { fingerprintWords } from './pack-signing';
+import { assertSignerMatchesPin, pinnedSigner, pinSigner } from './pinned-signers';
 import type { PackPayload } from './pack-payload';
 import { insertInstall, latestInstall, nameOf } from './repo';
 import { oneLargeFileAtATime } from './one-at-a-time';
 import { stageChunk } from './uploads';
 import type { HandlerContext } from '../context';
+import { accessTo } from '../conflicts/access';
+import type { Db } from '../db/open';
 import { hashPassphrase, type StoredHash } from '../identity/passphrase-hash';
 import { assessPassphrase } from '../identity/passphrase-strength';
 import { administratorId, appointAdministrator, currentCredential, insertCredential, recordAttempt } from '../identity/repo';
@@ -27,6 +31,22 @@ function newEvaluatorProfile(ctx: HandlerContext, personId: string, hash: Stored
   return sessionInfo(ctx, findPerson(ctx.db, personId)!, false);
 }
 
+/** What the evaluator still waits for: bids travel only once they have declared clear (see build-pack.ts). */
+function stillToCome(db: Db, evaluationId: string, evaluatorId: string) {
+  const bidders = db
+    .prepare(
+      `SELECT b.id, b.name,
+              EXISTS (SELECT 1 FROM responses r WHERE r.bidder_id = b.id) OR EXISTS (SELECT 1 FROM documents d WHERE d.bidder_id = b.id) AS hasBid
+       FROM bidders b WHERE b.evaluation_id = ? ORDER BY b.added_at, b.name`,
+    )
+    .all(evaluationId) as { id: string; name: string; hasBid: number }[];
+  const access = new Map(bidders.map((b) => [b.id, accessTo(db, evaluationId, evaluatorId, b.id)]));
+  return {
+    awaitingDeclaration: bidders.filter((b) => access.get(b.id) === 'undeclared').map((b) => b.name),
+    bidsToCome: bidders.filter((b) => access.get(b.id) === 'clear' && !b.hasBid).map((b) => b.name),
+  };
+}
+
 /*
  * At an evaluator's own installation: a pack is opened here (in chunks when it is large), and the
  * evaluator's score return is made here.
@@ -34,6 +54,7 @@ function newEvaluatorProfile(ctx: HandlerContext, personId: string, hash: Stored
 
 interface DecryptedPack {
   pack: PackPayload;
+  signer: Uint8Array;
   fileSha256: string;
   /** Set when opening the pack creates the evaluator's profile here, with the passphrase they chose. */
   newProfile: StoredHash | null;
@@ -72,7 +93,8 @@ export const evaluatorHandlers: HandlersFor<EvaluatorMethods> = {
     prepare: (ctx, { passphrase, file, profilePassphrase }) =>
       oneLargeFileAtATime(ctx.db, async (): Promise<DecryptedPack> => {
         const bytes = fileBytes(ctx.db, file, MAX_PACK_BYTES, 'an evaluator pack');
-        const pack = await decryptPack(bytes, passphrase);
+        // A pack signed by another key than the one pinned here is refused before the slow passphrase step.
+        const { pack, signer } = await decryptPack(bytes, passphrase, (evaluationId, key) => assertSignerMatchesPin(ctx.db, evaluationId, key));
         let newProfile: StoredHash | null = null;
         if (openerOrRefuse(ctx, pack, profilePassphrase) === 'new-profile') {
           const name = pack.people.find((p) => p.id === pack.evaluatorId)?.name ?? '';
@@ -80,15 +102,18 @@ export const evaluatorHandlers: HandlersFor<EvaluatorMethods> = {
           if (!verdict.acceptable) throw new ApiError('RULE_VIOLATION', verdict.message, [{ path: 'profilePassphrase', message: verdict.message }]);
           newProfile = await hashPassphrase(profilePassphrase!, ctx.profileKdfLogN);
         }
-        return { pack, fileSha256: sha256Hex(bytes), newProfile };
+        return { pack, signer, fileSha256: sha256Hex(bytes), newProfile };
       }),
     run(ctx, { profilePassphrase }, prepared) {
-      const { pack, fileSha256, newProfile } = prepared as DecryptedPack;
+      const { pack, signer, fileSha256, newProfile } = prepared as DecryptedPack;
       // Re-checked inside the transaction: a profile made meanwhile for this evaluator is not taken over.
       openerOrRefuse(ctx, pack, profilePassphrase);
       const outcome = openingOf(ctx.db, pack);
+      assertSignerMatchesPin(ctx.db, pack.evaluation.id, signer);
+      const firstPack = pinnedSigner(ctx.db, pack.evaluation.id) === null;
       if (outcome !== 'already-open') {
         installPack(ctx.db, pack);
+        pinSigner(ctx.db, { evaluationId: pack.evaluation.id, signer, packId: pack.packId, at: ctx.now(), by: ctx.actor?.id ?? pack.evaluatorId });
         insertInstall(ctx.db, {
           packId: pack.packId,
           evaluationId: pack.evaluation.id,
@@ -109,6 +134,8 @@ export const evaluatorHandlers: HandlersFor<EvaluatorMethods> = {
         bidders: pack.bidders.length,
         withheldBidders: pack.bidders.filter((b) => b.bid === null).length,
         documents: pack.bidders.reduce((n, b) => n + (b.bid?.documents.length ?? 0), 0),
+        fingerprint: fingerprintWords(signer),
+        firstPack: firstPack && outcome !== 'already-open',
         session: newProfile ? newEvaluatorProfile(ctx, pack.evaluatorId, newProfile) : null,
       };
     },
@@ -119,7 +146,14 @@ export const evaluatorHandlers: HandlersFor<EvaluatorMethods> = {
       const install = latestInstall(ctx.db, evaluationId);
       if (!install) return null;
       const { returnKey: _key, ...rest } = install;
-      return { ...rest, evaluatorName: nameOf(ctx.db, 'people', install.evaluatorId), issuedBy: nameOf(ctx.db, 'people', install.issuedBy) };
+      const signer = pinnedSigner(ctx.db, evaluationId);
+      return {
+        ...rest,
+        evaluatorName: nameOf(ctx.db, 'people', install.evaluatorId),
+        issuedBy: nameOf(ctx.db, 'people', install.issuedBy),
+        fingerprint: signer ? fingerprintWords(signer) : null,
+        ...stillToCome(ctx.db, evaluationId, install.evaluatorId),
+      };
     },
   },
   'exchange.exportReturn': {

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { ApiError } from '../../../shared/api/errors';
 import { insertMember, markMemberRemoved } from '../bidders/repo';
 import type { Db } from '../db/open';
+import { assertPackWritesOnlyItsOwnEvaluation } from './install-checks';
 import { updateDetails } from '../evaluations/repo';
 import type { PackBidder, PackPayload } from './pack-payload';
 
@@ -18,6 +19,7 @@ import type { PackBidder, PackPayload } from './pack-payload';
 const missing = (db: Db, table: string, id: string) => db.prepare(`SELECT 1 FROM ${table} WHERE id = ?`).get(id) === undefined;
 
 export function installPack(db: Db, pack: PackPayload): void {
+  assertPackWritesOnlyItsOwnEvaluation(db, pack);
   const e = pack.evaluation;
   for (const p of pack.people) {
     if (missing(db, 'people', p.id)) db.prepare('INSERT INTO people (id, name, created_at) VALUES (?, ?, ?)').run(p.id, p.name, p.createdAt);
@@ -69,8 +71,6 @@ function installBidder(db: Db, evaluationId: string, b: PackBidder): void {
       b.addedAt,
       b.addedBy,
     );
-  } else if (db.prepare('SELECT 1 FROM bidders WHERE id = ? AND evaluation_id = ?').get(b.id, evaluationId) === undefined) {
-    throw new ApiError('CONFLICT', 'The pack names a bidder that belongs to another evaluation on this installation; it was not opened.');
   }
   for (const m of b.members) {
     if (missing(db, 'consortium_members', m.id)) {

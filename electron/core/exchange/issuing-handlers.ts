@@ -8,6 +8,8 @@ import { biddersOf, evaluationStatus } from '../evaluations/repo';
 import type { HandlersFor } from '../registry';
 import { buildPack } from './build-pack';
 import { newPassphraseKdf, passphraseKey, sealEnvelopeOffThread } from './envelope';
+import { assessPassphrase } from '../identity/passphrase-strength';
+import { fingerprintWords, installationSigningKey, publicKeyText, signPack } from './pack-signing';
 import { fileBytes, fileWord, sha256Hex } from './files';
 import { mergeReturn } from './merge-return';
 import { findPack, importedBefore, insertImport, insertPack, insertRevocation, listPacks, nameOf, revocationOf } from './repo';
@@ -19,7 +21,10 @@ import { verifyReturn } from './verify-return';
  * revoked here, and score returns come back in here.
  */
 
-type IssuingMethods = Pick<typeof exchangeMethods, 'exchange.exportPack' | 'exchange.listPacks' | 'exchange.revokePack' | 'exchange.importReturn'>;
+type IssuingMethods = Pick<
+  typeof exchangeMethods,
+  'exchange.exportPack' | 'exchange.signingFingerprint' | 'exchange.listPacks' | 'exchange.revokePack' | 'exchange.importReturn'
+>;
 const leadOrModerator = panel('lead', 'moderator');
 
 /** A moderator may only pass on bids they may see themselves; the procurement lead manages every bid. */
@@ -59,7 +64,17 @@ interface PreparedPack {
   evaluationName: string;
   bidders: string[];
   withheld: string[];
+  awaiting: string[];
   documents: number;
+  fingerprint: string;
+}
+
+/** The same rule as a profile passphrase: anyone who holds it can read the pack. */
+async function assertStrongPackPassphrase(passphrase: string, personalWords: string[]): Promise<void> {
+  const verdict = await assessPassphrase(passphrase, personalWords);
+  if (!verdict.acceptable) {
+    throw new ApiError('RULE_VIOLATION', verdict.message, [verdict.message, ...verdict.suggestions].map((message) => ({ path: 'passphrase', message })));
+  }
 }
 
 /*
@@ -69,6 +84,7 @@ interface PreparedPack {
  */
 async function preparePack(ctx: HandlerContext, { evaluationId, evaluatorId, passphrase }: { evaluationId: string; evaluatorId: string; passphrase: string }): Promise<PreparedPack> {
   assertMayMakePack(ctx, evaluationId, evaluatorId);
+  await assertStrongPackPassphrase(passphrase, [nameOf(ctx.db, 'people', evaluatorId), nameOf(ctx.db, 'evaluations', evaluationId)]);
   const packId = ctx.newId();
   const returnKey = randomBytes(32);
   const at = ctx.now();
@@ -77,8 +93,9 @@ async function preparePack(ctx: HandlerContext, { evaluationId, evaluatorId, pas
     .deferred();
   assertMayCarry(ctx, evaluationId, carried(built.payload.bidders));
   const kdf = newPassphraseKdf();
-  const header = { packId, evaluationId, evaluatorId, createdAt: at, kdf };
-  const file = await sealEnvelopeOffThread('evaluator-pack', header, await passphraseKey(passphrase, kdf), built.payload);
+  const signingKey = installationSigningKey(ctx.db);
+  const header = { packId, evaluationId, evaluatorId, createdAt: at, kdf, signer: publicKeyText(signingKey.publicKey) };
+  const file = signPack(await sealEnvelopeOffThread('evaluator-pack', header, await passphraseKey(passphrase, kdf), built.payload), signingKey);
   if (file.length > MAX_PACK_BYTES)
     throw new ApiError('RULE_VIOLATION', `The pack would be larger than ${MAX_PACK_BYTES / 1024 / 1024} MB, the most one pack can be.`);
   return {
@@ -90,9 +107,13 @@ async function preparePack(ctx: HandlerContext, { evaluationId, evaluatorId, pas
     evaluationName: built.payload.evaluation.name,
     bidders: built.payload.bidders.map((b) => b.id),
     withheld: built.withheld,
+    awaiting: built.awaiting,
     documents: built.documents,
+    fingerprint: fingerprintWords(signingKey.publicKey),
   };
 }
+
+const sameSet = (a: string[], b: string[]) => a.length === b.length && a.every((id) => b.includes(id));
 
 export const issuingHandlers: HandlersFor<IssuingMethods> = {
   'exchange.exportPack': {
@@ -105,18 +126,15 @@ export const issuingHandlers: HandlersFor<IssuingMethods> = {
         throw new ApiError('CONFLICT', 'The evaluator’s place on the panel changed while the pack was being made; make the pack again.');
       }
       const now = biddersOf(ctx.db, evaluationId).filter((b) => pack.bidders.includes(b.id));
-      const recusedNow = now.filter((b) => accessTo(ctx.db, evaluationId, evaluatorId, b.id) === 'recused').map((b) => b.id);
-      if (recusedNow.length !== pack.withheld.length || recusedNow.some((id) => !pack.withheld.includes(id))) {
+      const accessNow = (kind: 'recused' | 'undeclared') => now.filter((b) => accessTo(ctx.db, evaluationId, evaluatorId, b.id) === kind).map((b) => b.id);
+      if (!sameSet(accessNow('recused'), pack.withheld) || !sameSet(accessNow('undeclared'), pack.awaiting)) {
         throw new ApiError(
           'CONFLICT',
           'A conflict of interest was declared while the pack was being made, which changes the bids it may carry; make the pack again.',
         );
       }
-      assertMayCarry(
-        ctx,
-        evaluationId,
-        now.filter((b) => !pack.withheld.includes(b.id)),
-      );
+      const carriedNow = now.filter((b) => !pack.withheld.includes(b.id) && !pack.awaiting.includes(b.id));
+      assertMayCarry(ctx, evaluationId, carriedNow);
       const sha256 = sha256Hex(pack.file);
       insertPack(ctx.db, {
         id: pack.packId,
@@ -126,6 +144,7 @@ export const issuingHandlers: HandlersFor<IssuingMethods> = {
         fileSha256: sha256,
         bytes: pack.file.length,
         withheld: pack.withheld,
+        awaiting: pack.awaiting,
         documents: pack.documents,
         at: pack.at,
         by: ctx.actor!.id,
@@ -137,9 +156,15 @@ export const issuingHandlers: HandlersFor<IssuingMethods> = {
         bytes: pack.file.length,
         sha256,
         withheldBidders: now.filter((b) => pack.withheld.includes(b.id)).map((b) => b.name),
+        awaitingDeclaration: now.filter((b) => pack.awaiting.includes(b.id)).map((b) => b.name),
         documents: pack.documents,
+        fingerprint: pack.fingerprint,
       };
     },
+  },
+  'exchange.signingFingerprint': {
+    auth: leadOrModerator,
+    run: (ctx) => ({ fingerprint: fingerprintWords(installationSigningKey(ctx.db).publicKey) }),
   },
   'exchange.listPacks': { auth: leadOrModerator, run: (ctx, { evaluationId }) => listPacks(ctx.db, evaluationId) },
   'exchange.revokePack': {

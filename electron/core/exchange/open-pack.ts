@@ -1,6 +1,7 @@
 import { ApiError } from '../../../shared/api/errors';
 import type { Db } from '../db/open';
 import { openEnvelopeOffThread, passphraseKey, readHeader } from './envelope';
+import { verifiedSigner } from './pack-signing';
 import { isInstalled, latestInstall } from './repo';
 import { PackPayloadSchema, type PackPayload } from './pack-payload';
 
@@ -14,10 +15,18 @@ const MAX_PACK_PAYLOAD_BYTES = 400 * 1024 * 1024;
 const corrupted = () =>
   new ApiError('INVALID_PARAMS', 'The file is corrupted or incomplete (truncated); ask for an evaluator pack to be sent again.');
 
+export interface SignedPack {
+  pack: PackPayload;
+  /** The Ed25519 public key whose signature over the whole file was verified. */
+  signer: Uint8Array;
+}
+
 /** Reads and checks a pack without touching the store (and without holding up the host: see envelope.ts). */
-export async function decryptPack(file: Buffer, passphrase: string): Promise<PackPayload> {
+export async function decryptPack(file: Buffer, passphrase: string, beforeDecrypting: (evaluationId: string, signer: Uint8Array) => void = () => {}): Promise<SignedPack> {
   const header = readHeader('evaluator-pack', file);
   if (!header.kdf) throw corrupted();
+  const signer = verifiedSigner(file, header);
+  beforeDecrypting(header.evaluationId, signer);
   let key: Uint8Array;
   try {
     key = await passphraseKey(passphrase, header.kdf);
@@ -31,7 +40,7 @@ export async function decryptPack(file: Buffer, passphrase: string): Promise<Pac
   if (pack.packId !== header.packId || pack.evaluation.id !== header.evaluationId || pack.evaluatorId !== header.evaluatorId) {
     throw new ApiError('RULE_VIOLATION', 'The evaluator pack contradicts itself; it cannot be trusted and was not opened.');
   }
-  return pack;
+  return { pack, signer };
 }
 
 export type Opening = 'opened' | 'updated' | 'already-open';

@@ -8,7 +8,7 @@ import { EvaluationSettingsSchema } from '../../../shared/domain/settings';
 /*
  * What an evaluator pack carries, decrypted. Rows keep their ids so that the score return maps back onto
  * the moderator's records. There is no score of anyone's in it, and the bid (responses and documents) of
- * a bidder the evaluator is recused from is left out: `bid` is then null.
+ * a bidder the evaluator has not declared clear against is left out: `bid` is then null.
  */
 
 export const PACK_FORMAT = 'capability-assessment.evaluator-pack';

@@ -25,6 +25,7 @@ export interface NewPack {
   fileSha256: string;
   bytes: number;
   withheld: string[];
+  awaiting: string[];
   documents: number;
   at: string;
   by: string;
@@ -41,7 +42,7 @@ export function insertPack(db: Db, p: NewPack): void {
     Buffer.from(p.returnKey),
     p.fileSha256,
     p.bytes,
-    JSON.stringify({ withheld: p.withheld, documents: p.documents }),
+    JSON.stringify({ withheld: p.withheld, awaiting: p.awaiting, documents: p.documents }),
     p.at,
     p.by,
   );
@@ -114,10 +115,12 @@ export function listPacks(db: Db, evaluationId: string): PackSummary[] {
     ]),
   );
   return packs.map(({ contents, ...p }) => {
-    const { withheld, documents } = JSON.parse(contents) as { withheld: string[]; documents: number };
+    // Packs made before bids waited for declarations have no "awaiting" list.
+    const { withheld, awaiting = [], documents } = JSON.parse(contents) as { withheld: string[]; awaiting?: string[]; documents: number };
     return {
       ...p,
       withheldBidders: withheld.map((id) => bidderNames.get(id) ?? id),
+      awaitingDeclaration: awaiting.map((id) => bidderNames.get(id) ?? id),
       documents,
       revoked: revocationOf(db, p.packId) ?? null,
       imports: imports

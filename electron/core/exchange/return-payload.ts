@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ApiError } from '../../../shared/api/errors';
 import { Id, Timestamp } from '../../../shared/api/common';
 import { EvidenceRefSchema, MAX_RATIONALE_CHARS } from '../../../shared/api/scoring';
 import { INDICATOR_MARKS } from '../../../shared/domain/scoring';
@@ -38,3 +39,14 @@ export const ReturnPayloadSchema = z
   })
   .strict();
 export type ReturnPayload = z.infer<typeof ReturnPayloadSchema>;
+
+/** A score return refused whole, with what is wrong in it (the first ten, and how many more). Nothing of it is written. */
+export function refuseReturn(issues: readonly string[]): never {
+  const distinct = [...new Set(issues)];
+  const shown = distinct.slice(0, 10);
+  throw new ApiError(
+    'RULE_VIOLATION',
+    `The score return was not imported: ${shown.join('; ')}${distinct.length > shown.length ? `; and ${distinct.length - shown.length} more` : ''}.`,
+    shown.map((message) => ({ path: 'file', message })),
+  );
+}

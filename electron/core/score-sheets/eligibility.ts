@@ -1,37 +1,36 @@
 import { ApiError } from '../../../shared/api/errors';
 import type { Bidder } from '../../../shared/api/evaluations';
-import { activeRole } from '../authorisation';
-import { accessTo } from '../conflicts/access';
 import type { HandlerContext } from '../context';
-import { evaluationStatus } from '../evaluations/repo';
-import { sealedAt } from '../scoring/repo';
+import { maySave, mayScoreIn, standingOf } from '../scoring/may-save';
 import { personName } from './repo';
 
-export function assertOpenForScoring(ctx: HandlerContext, evaluationId: string): void {
-  if (evaluationStatus(ctx.db, evaluationId) !== 'scoring') {
-    throw new ApiError('RULE_VIOLATION', 'Score sheets are for evaluations open for scoring; open this one for scoring first.');
-  }
-}
+/*
+ * Who a score sheet may be made for and imported as, by the one rule of who may write a score
+ * (scoring/may-save.ts), in the words of the procurement lead who handles the sheet.
+ */
 
-/** The named person must be an evaluator on this evaluation's panel now; returns their name. */
-export function evaluatorName(ctx: HandlerContext, evaluationId: string, personId: string): string {
+/** The named person must be an evaluator on this evaluation's panel now, and the evaluation open for scoring; returns their name. */
+export function assertMayScoreBySheet(ctx: HandlerContext, evaluationId: string, personId: string): string {
   const name = personName(ctx.db, personId);
-  if (!name || activeRole(ctx, evaluationId, personId) !== 'evaluator') {
+  const verdict = mayScoreIn(standingOf(ctx.db, evaluationId, personId));
+  if (!name || (!verdict.ok && verdict.rule === 'not-on-panel')) {
     throw new ApiError('NOT_FOUND', `${name ?? 'That person'} is not an evaluator on this evaluation’s panel.`, [
       { path: 'evaluatorId', message: 'not an evaluator on this panel' },
     ]);
   }
+  if (!verdict.ok) throw new ApiError('RULE_VIOLATION', 'Score sheets are for evaluations open for scoring; open this one for scoring first.');
   return name;
 }
 
-/** The bidders an evaluator's score sheet has a sheet for — clear and not yet sealed — and how many are left out, and why. */
+/** The bidders an evaluator's score sheet has a sheet for — those they may save scores for now — and how many are left out, and why. */
 export function biddersToScore(ctx: HandlerContext, evaluationId: string, evaluatorId: string, bidders: readonly Bidder[]) {
+  const standing = standingOf(ctx.db, evaluationId, evaluatorId);
   const leftOut = { undeclared: 0, recused: 0, sealed: 0 };
   const included = bidders.filter((b) => {
-    const access = accessTo(ctx.db, evaluationId, evaluatorId, b.id);
-    if (access !== 'clear') leftOut[access]++;
-    else if (sealedAt(ctx.db, evaluatorId, b.id)) leftOut.sealed++;
-    else return true;
+    const verdict = maySave(standing, b.id, { kind: 'save' });
+    if (verdict.ok) return true;
+    if (verdict.rule === 'undeclared' || verdict.rule === 'recused' || verdict.rule === 'sealed') leftOut[verdict.rule]++;
+    else throw new ApiError(verdict.code, verdict.message);
     return false;
   });
   return { included, leftOut };

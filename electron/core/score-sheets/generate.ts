@@ -4,7 +4,7 @@ import type { Result } from '../../../shared/api/contract';
 import { listCriteria } from '../../../shared/domain/framework';
 import type { HandlerContext } from '../context';
 import { evaluationDetail } from '../evaluations/repo';
-import { assertOpenForScoring, biddersToScore, evaluatorName } from './eligibility';
+import { assertMayScoreBySheet, biddersToScore } from './eligibility';
 import { fingerprintOf, sheetNames } from './layout';
 import { newMetadata } from './metadata';
 import { insertScoreSheet } from './repo';
@@ -21,8 +21,7 @@ const slug = (text: string, fallback: string) =>
  * store, so that only a sheet generated here, for this evaluator, can be imported. See write-workbook.ts.
  */
 export async function generateScoreSheet(ctx: HandlerContext, evaluationId: string, evaluatorId: string): Promise<Result<'scoreSheets.generate'>> {
-  assertOpenForScoring(ctx, evaluationId);
-  const name = evaluatorName(ctx, evaluationId, evaluatorId);
+  const name = assertMayScoreBySheet(ctx, evaluationId, evaluatorId);
   const evaluation = evaluationDetail(ctx.db, evaluationId, ctx.actor!.id);
   const { included, leftOut } = biddersToScore(ctx, evaluationId, evaluatorId, evaluation.bidders);
   if (included.length === 0) {

@@ -10,7 +10,7 @@ import { applySheet } from './apply-import';
 import { checkMetadata } from './check-metadata';
 import { checkStanding } from './check-standing';
 import { checkStructure } from './check-structure';
-import { assertOpenForScoring, evaluatorName } from './eligibility';
+import { assertMayScoreBySheet } from './eligibility';
 import { META, workbookSheetNames } from './layout';
 import { inReadingOrder, type Problem } from './problems';
 import { readEntries, type SheetReading } from './read-entries';
@@ -46,8 +46,7 @@ export function importScoreSheet(
   file: WorkbookSnapshot,
 ): Result<'scoreSheets.import'> {
   const { evaluationId } = params;
-  assertOpenForScoring(ctx, evaluationId);
-  const name = evaluatorName(ctx, evaluationId, params.evaluatorId);
+  const name = assertMayScoreBySheet(ctx, evaluationId, params.evaluatorId);
   const meta = checkMetadata(ctx, file, params);
   if (!meta.record || meta.problems.length > 0) refuse(meta.problems);
   const { record } = meta;
@@ -63,7 +62,7 @@ export function importScoreSheet(
       sheet,
       settings,
     );
-    problems.push(...found, ...checkStanding(ctx, record, name, reading));
+    problems.push(...found, ...checkStanding(ctx, record, name, reading, new Set(found.map((p) => p.path))));
     readings.push(reading);
   }
   if (problems.length > 0) refuse(inReadingOrder(problems, [META, ...workbookSheetNames(record.layout), ...file.sheets.map((s) => s.name)]));

@@ -1,14 +1,14 @@
 import { ApiError } from '../../../shared/api/errors';
 import type { ScoreEntry, scoringMethods } from '../../../shared/api/scoring';
-import { sealBlockers, sealRefusal } from '../../../shared/domain/scoring';
 import { panel } from '../authorisation';
 import { assertMaySeeBidder } from '../conflicts/access';
 import type { HandlerContext } from '../context';
-import { evaluationStatus, frozenFramework, latestSettings } from '../evaluations/repo';
+import { frozenFramework } from '../evaluations/repo';
 import type { HandlersFor } from '../registry';
+import { maySave, standingOf, type ScoringAct } from './may-save';
 import { myProgress, panelProgress } from './progress';
-import { currentEntries, documentIdsOf, entryHistory, insertEntry, insertSeal, sealedAt } from './repo';
-import { findCriterion, saveIssues, sortedMarks } from './validate';
+import { currentEntries, entryHistory, insertEntry, insertSeal, sealedAt } from './repo';
+import { findCriterion, sortedMarks } from './validate';
 
 /*
  * An evaluator's individual scores. Every method that reads or writes scores is scoped to the caller
@@ -19,17 +19,10 @@ import { findCriterion, saveIssues, sortedMarks } from './validate';
 const evaluatorOnly = panel('evaluator');
 const me = (ctx: HandlerContext) => ctx.actor!.id;
 
-function assertOpenForScoring(ctx: HandlerContext, evaluationId: string): void {
-  if (evaluationStatus(ctx.db, evaluationId) !== 'scoring') {
-    throw new ApiError('RULE_VIOLATION', 'The evaluation is not open for scoring yet: the procurement lead opens it once the set-up is published.');
-  }
-}
-
-const when = (iso: string) => iso.replace('T', ' ').replace(/\.\d+Z$/, ' UTC');
-
-function assertNotSealed(ctx: HandlerContext, bidderId: string): void {
-  const at = sealedAt(ctx.db, me(ctx), bidderId);
-  if (at) throw new ApiError('RULE_VIOLATION', `You sealed your scores for this bidder on ${when(at)}; sealed scores cannot be changed by anyone.`);
+/** The one rule of who may write a score (may-save.ts), for the caller: refused with the app's own sentence. */
+function assertMaySave(ctx: HandlerContext, evaluationId: string, bidderId: string, act: ScoringAct): void {
+  const verdict = maySave(standingOf(ctx.db, evaluationId, me(ctx)), bidderId, act);
+  if (!verdict.ok) throw new ApiError(verdict.code, verdict.message, verdict.issues.length > 0 ? verdict.issues : undefined);
 }
 
 const sameContent = (a: ScoreEntry, b: ScoreEntry) =>
@@ -49,13 +42,8 @@ export const scoringHandlers: HandlersFor<typeof scoringMethods> = {
   'scoring.save': {
     auth: evaluatorOnly,
     run(ctx, { evaluationId, bidderId, criterionId, score, rationale, evidenceRefs, indicatorMarks }) {
-      assertMaySeeBidder(ctx, evaluationId, bidderId);
-      assertOpenForScoring(ctx, evaluationId);
-      assertNotSealed(ctx, bidderId);
-      const { scale } = latestSettings(ctx.db, evaluationId).settings;
       const draft = { criterionId, score, evidenceRefs, indicatorMarks: sortedMarks(indicatorMarks) };
-      const issues = saveIssues(frozenFramework(ctx.db, evaluationId), scale, documentIdsOf(ctx.db, bidderId), draft);
-      if (issues.length > 0) throw new ApiError('RULE_VIOLATION', `This score cannot be saved: ${issues.map((i) => i.message).join('; ')}.`, issues);
+      assertMaySave(ctx, evaluationId, bidderId, { kind: 'save', draft: { ...draft, rationale } });
       const entry: ScoreEntry = { ...draft, rationale, provenance: 'app', savedAt: ctx.now() };
       // Autosave repeats itself: an unchanged save keeps the current entry rather than adding history.
       const current = currentEntries(ctx.db, me(ctx), bidderId).find((e) => e.criterionId === criterionId);
@@ -77,23 +65,7 @@ export const scoringHandlers: HandlersFor<typeof scoringMethods> = {
   'scoring.seal': {
     auth: evaluatorOnly,
     run(ctx, { evaluationId, bidderId }) {
-      assertMaySeeBidder(ctx, evaluationId, bidderId);
-      assertOpenForScoring(ctx, evaluationId);
-      assertNotSealed(ctx, bidderId);
-      const { scale, rules } = latestSettings(ctx.db, evaluationId).settings;
-      const blockers = sealBlockers(
-        frozenFramework(ctx.db, evaluationId),
-        scale,
-        rules.rationaleMinLength,
-        currentEntries(ctx.db, me(ctx), bidderId),
-      );
-      if (blockers.length > 0) {
-        throw new ApiError(
-          'RULE_VIOLATION',
-          sealRefusal(blockers.length),
-          blockers.map((b) => ({ path: b.criterionId, message: b.message })),
-        );
-      }
+      assertMaySave(ctx, evaluationId, bidderId, { kind: 'seal' });
       const at = ctx.now();
       insertSeal(ctx.db, { evaluationId, bidderId, evaluatorId: me(ctx), at });
       return { sealedAt: at };

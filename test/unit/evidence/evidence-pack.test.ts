@@ -19,12 +19,12 @@ describe('the evidence pack', () => {
     expect(pack.fileName).toMatch(/-evidence-pack\.zip$/);
     const files = unzipSync(new Uint8Array(Buffer.from(pack.contentBase64, 'base64')));
     expect(Object.keys(files).sort()).toEqual(
-      ['README.txt', 'audit-log.jsonl', 'conflicts-register.csv', 'documents.csv', 'framework.json', 'manifest.sha256', 'ranked-results.xlsx', 'scale-and-rules.json'].sort(),
+      ['README.txt', 'audit-log.jsonl', 'audit-proofs.jsonl', 'conflicts-register.csv', 'documents.csv', 'framework.json', 'manifest.sha256', 'ranked-results.xlsx', 'scale-and-rules.json'].sort(),
     );
     const manifest = strFromU8(files['manifest.sha256']!);
     expect(sha256(files['manifest.sha256']!)).toBe(pack.manifestSha256);
     const lines = manifest.trim().split('\n');
-    expect(lines).toHaveLength(6);
+    expect(lines).toHaveLength(7);
     for (const line of lines) {
       const [hash, name] = line.split('  ');
       expect(sha256(files[name!]!), name).toBe(hash);
@@ -37,7 +37,7 @@ describe('the evidence pack', () => {
       for (const [name, data] of Object.entries(files)) writeFileSync(join(dir, name), data);
       const check = spawnSync('sha256sum', ['-c', 'manifest.sha256'], { cwd: dir, encoding: 'utf8' });
       expect(check.status, check.stdout + check.stderr).toBe(0);
-      expect(check.stdout.trim().split('\n')).toHaveLength(6);
+      expect(check.stdout.trim().split('\n')).toHaveLength(7);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -1,3 +1,4 @@
+import { ed25519 } from '@noble/curves/ed25519.js';
 import fc from 'fast-check';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
@@ -13,14 +14,29 @@ import {
   sealEnvelope,
   sealEnvelopeOffThread,
 } from '../../../electron/core/exchange/envelope';
+import { publicKeyText, signPack, verifiedSigner } from '../../../electron/core/exchange/pack-signing';
 
 const kdf = newPassphraseKdf();
 const passphrase = 'correct horse battery staple';
 const key = await passphraseKey(passphrase, kdf);
-const header = { packId: 'pack-0001-abcdef', evaluationId: 'evaluation-0001', evaluatorId: 'evaluator-0001', createdAt: '2026-11-26T10:00:00.000Z', kdf };
+const secretKey = ed25519.utils.randomSecretKey();
+const signing = { secretKey, publicKey: ed25519.getPublicKey(secretKey) };
+const header = {
+  packId: 'pack-0001-abcdef',
+  evaluationId: 'evaluation-0001',
+  evaluatorId: 'evaluator-0001',
+  createdAt: '2026-11-26T10:00:00.000Z',
+  kdf,
+  signer: publicKeyText(signing.publicKey),
+};
 const payload = { hello: 'world', scores: [1, 2, 3], text: 'é — “quoted”' };
-const sealed = sealEnvelope('evaluator-pack', header, key, payload);
-const open = (file: Buffer, k = key) => openEnvelope('evaluator-pack', file, k, 1024 * 1024);
+/** An evaluator pack is signed after sealing, as the lead's installation does. */
+const sealed = signPack(sealEnvelope('evaluator-pack', header, key, payload), signing);
+/** Opening checks the signature first, then the passphrase and contents. */
+const open = (file: Buffer, k = key) => {
+  verifiedSigner(file, readHeader('evaluator-pack', file));
+  return openEnvelope('evaluator-pack', file, k, 1024 * 1024);
+};
 
 describe('the travelling file envelope', () => {
   it('opens with the right key to exactly what was sealed', () => {
@@ -34,7 +50,7 @@ describe('the travelling file envelope', () => {
   });
 
   it('seals and opens the same file whether compression runs on a worker thread or not', async () => {
-    const offThread = await sealEnvelopeOffThread('evaluator-pack', header, key, payload);
+    const offThread = signPack(await sealEnvelopeOffThread('evaluator-pack', header, key, payload), signing);
     expect(open(offThread)).toEqual(payload);
     expect(await openEnvelopeOffThread('evaluator-pack', sealed, key, 1024 * 1024)).toEqual(payload);
     await expect(openEnvelopeOffThread('evaluator-pack', sealed, key, 10)).rejects.toThrow('The file expands to more than 0 MB; it was not opened.');
@@ -55,8 +71,18 @@ describe('the travelling file envelope', () => {
     expect(peak - before).toBeLessThan(128 * 1024 * 1024);
   });
 
+  it('opens only key-derivation settings the app itself writes: a header asking for more memory or time is refused unread', () => {
+    for (const asked of [{ N: 2 ** 20 }, { N: 2 ** 16 }, { r: 16 }, { p: 4 }]) {
+      // As a hand-edited header would say: the types of the app's own writer do not allow it.
+      const greedyHeader = { ...header, kdf: { ...kdf, ...asked } } as unknown as typeof header;
+      const greedy = signPack(sealEnvelope('evaluator-pack', greedyHeader, key, payload), signing);
+      expect(() => readHeader('evaluator-pack', greedy)).toThrow('The file is corrupted or incomplete');
+    }
+  });
+
   it('says what a file is when it is the other kind, or not ours at all', () => {
-    const ret = sealEnvelope('score-return', header, key, payload);
+    const { signer: _signer, ...returnHeader } = header;
+    const ret = sealEnvelope('score-return', returnHeader, key, payload);
     expect(() => open(ret)).toThrow('This is a score return, not an evaluator pack.');
     expect(() => open(Buffer.from('PK\u0003\u0004 a zip file'))).toThrow('This file is not an evaluator pack.');
   });

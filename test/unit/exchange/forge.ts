@@ -1,6 +1,9 @@
+import { ed25519 } from '@noble/curves/ed25519.js';
 import { openEnvelope, passphraseKey, readHeader, sealEnvelope } from '../../../electron/core/exchange/envelope';
+import type { PackPayload } from '../../../electron/core/exchange/pack-payload';
+import { publicKeyText, signPack, type SigningKey } from '../../../electron/core/exchange/pack-signing';
 import type { ReturnPayload } from '../../../electron/core/exchange/return-payload';
-import { queryRows } from '../support/core';
+import { queryRows, type TestCore } from '../support/core';
 import { PASSPHRASE, type ExchangeScene } from './scene';
 
 /** Opens a pack file with the envelope functions alone, as anyone holding the passphrase could. */
@@ -28,4 +31,40 @@ export function forgeReturn(
   const payload = edit(structuredClone(openEnvelope('score-return', genuine, key, 1024 * 1024 * 1024) as ReturnPayload));
   const { version: _v, nonce: _n, keyCheck: _k, ...rest } = real;
   return sealEnvelope('score-return', { ...rest, ...header }, key, payload);
+}
+
+/** The installation's pack-signing key, read from its data folder: what someone holding that folder has. */
+export function signingKeyOf(t: TestCore): SigningKey {
+  const secretKey = new Uint8Array(
+    queryRows<{ value: Buffer }>(t.core.databaseFile, "SELECT value FROM installation_secrets WHERE name = 'pack-signing-key'")[0]!.value,
+  );
+  return { secretKey, publicKey: ed25519.getPublicKey(secretKey) };
+}
+
+/** A signing key of some other installation (anyone can run the app and make one). */
+export function strangerKey(): SigningKey {
+  const secretKey = ed25519.utils.randomSecretKey();
+  return { secretKey, publicKey: ed25519.getPublicKey(secretKey) };
+}
+
+/** The parts of a genuine pack someone holding its passphrase has: the contents and the key they are sealed with. */
+export async function unsealPack(genuine: Buffer, passphrase = PASSPHRASE) {
+  const header = readHeader('evaluator-pack', genuine);
+  return { payload: (await decryptPackFile(genuine, passphrase)) as PackPayload, kdf: header.kdf!, key: await passphraseKey(passphrase, header.kdf!) };
+}
+
+/**
+ * A pack sealed under the genuine passphrase with contents of one's choosing, and signed by `signer`: with
+ * the lead's own key it is what someone holding the lead's data folder could make; with another, a stranger's.
+ */
+export function sealForgedPack(unsealed: Awaited<ReturnType<typeof unsealPack>>, payload: PackPayload, signer: SigningKey): Buffer {
+  const header = {
+    packId: payload.packId,
+    evaluationId: payload.evaluation.id,
+    evaluatorId: payload.evaluatorId,
+    createdAt: payload.createdAt,
+    kdf: unsealed.kdf,
+    signer: publicKeyText(signer.publicKey),
+  };
+  return signPack(sealEnvelope('evaluator-pack', header, unsealed.key, payload), signer);
 }

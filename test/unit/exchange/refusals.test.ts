@@ -186,7 +186,13 @@ describe('what a pack carries', () => {
       (await refusedAndUnchanged(s.t, s.lead.id, 'exchange.exportPack', { ...params, evaluatorId: s.evaluators[0].id, passphrase: 'too short' }))
         .code,
     ).toBe('INVALID_PARAMS');
-    // A second moderator, recused from Riverside, cannot pass Riverside's bid on.
+    // A pack passphrase is judged as a profile's is: whitespace, repeats and sequences are refused, saying why.
+    for (const weak of ['            ', 'aaaaaaaaaaaa', '123456789012', 'Eve Evaluator 2026']) {
+      const refusal = await refusedAndUnchanged(s.t, s.lead.id, 'exchange.exportPack', { ...params, evaluatorId: s.evaluators[0].id, passphrase: weak });
+      expect([refusal.code, refusal.message]).toEqual(['RULE_VIOLATION', expect.stringMatching(/passphrase/i)]);
+    }
+    // A second moderator, recused from Riverside, cannot pass Riverside's bid on (once Eve's pack would carry it).
+    await declareAll(s.t, s.evaluationId, s.evaluators[0].id);
     const mo2 = await s.t.profile('Max Moderator');
     await s.t.call(s.lead.id, 'panel.add', { evaluationId: s.evaluationId, personId: mo2.id, role: 'moderator' });
     await declareAll(s.t, s.evaluationId, mo2.id, [s.other.id]);

@@ -20,24 +20,27 @@ import {
  */
 
 describe('an evaluator pack and its score return, between two installations', () => {
-  it('carries the evaluation out and the evaluator’s sealed scores back, exactly as entered', async () => {
+  it('carries the evaluation out, the declarations back, then the bids out and the sealed scores back, exactly as entered', async () => {
     const s = await exchangeScene();
     const [eve] = s.evaluators;
-    const pack = await exportPack(s, eve.id);
-    expect(pack.fileName).toBe('Community-services-2026-Eve-Evaluator.capack');
-    expect(pack.withheldBidders).toEqual([]);
-    expect(pack.documents).toBe(2);
+    // Eve has not declared yet: the first pack carries no bid, and says whose declarations it waits for.
+    const first = await exportPack(s, eve.id);
+    expect(first.fileName).toBe('Community-services-2026-Eve-Evaluator.capack');
+    expect(first).toMatchObject({ withheldBidders: [], awaitingDeclaration: ['Wandle Health Alliance', 'Riverside Partnership'], documents: 0 });
+    expect(first.fingerprint).toMatch(/^[a-z]+( [a-z]+){5}$/);
 
     const laptop = makeCore();
-    const opened = await openPack(laptop, pack.file);
+    const opened = await openPack(laptop, first.file);
     expect(opened).toMatchObject({
       outcome: 'opened',
       evaluationId: s.evaluationId,
       evaluatorId: eve.id,
       evaluatorName: 'Eve Evaluator',
       bidders: 2,
-      withheldBidders: 0,
-      documents: 2,
+      withheldBidders: 2,
+      documents: 0,
+      fingerprint: first.fingerprint,
+      firstPack: true,
     });
     // The laptop's audit trail files the opening under the evaluation it brought, as any other change to it.
     expect(queryRows(laptop.core.databaseFile, "SELECT evaluation_id FROM audit_log WHERE method = 'exchange.openPack'")).toEqual([{ evaluation_id: s.evaluationId }]);
@@ -46,8 +49,16 @@ describe('an evaluator pack and its score return, between two installations', ()
     expect(there.bidders.map((b) => b.id)).toEqual(s.bidders.map((b) => b.id));
     expect(there.panel.map((m) => [m.name, m.role])).toEqual([['Eve Evaluator', 'evaluator']]);
 
-    // The evaluator's own workflow, unchanged: declare, read the bid, score, seal.
+    // Eve declares on her laptop; the declarations travel back, and the second pack carries both bids.
     await declareAll(laptop, s.evaluationId, eve.id);
+    expect((await laptop.call(eve.id, 'submissions.get', { evaluationId: s.evaluationId, bidderId: s.other.id })).documents).toEqual([]);
+    const declared = await exportReturn(laptop, s.evaluationId, eve.id);
+    expect(await importReturn(s, declared.file)).toMatchObject({ outcome: 'imported', added: { declarations: 5, scoreEntries: 0, seals: 0 } });
+    const pack = await exportPack(s, eve.id);
+    expect(pack).toMatchObject({ withheldBidders: [], awaitingDeclaration: [], documents: 2, fingerprint: first.fingerprint });
+    expect(await openPack(laptop, pack.file)).toMatchObject({ outcome: 'updated', withheldBidders: 0, documents: 2, firstPack: false });
+
+    // The evaluator's own workflow, unchanged: read the bid, score, seal.
     const bid = await laptop.call(eve.id, 'submissions.get', { evaluationId: s.evaluationId, bidderId: s.other.id });
     expect(bid.documents.map((d) => d.fileName)).toEqual(['riverside-minutes.pdf']);
     const content = await laptop.call(eve.id, 'documents.content', { evaluationId: s.evaluationId, documentId: s.documents.riverside });
@@ -71,7 +82,7 @@ describe('an evaluator pack and its score return, between two installations', ()
       outcome: 'imported',
       evaluatorId: eve.id,
       packId: pack.packId,
-      added: { declarations: 5, scoreEntries: 24, seals: 2 },
+      added: { declarations: 0, scoreEntries: 24, seals: 2 },
     });
 
     const board = await s.t.call(s.moderator.id, 'moderation.board', { evaluationId: s.evaluationId });
@@ -95,7 +106,9 @@ describe('an evaluator pack and its score return, between two installations', ()
     expect(recordWithoutAudit(s.t.core.databaseFile)).toStrictEqual(before);
     const packs = await s.t.call(s.lead.id, 'exchange.listPacks', { evaluationId: s.evaluationId });
     expect(packs).toMatchObject([
-      { packId: pack.packId, evaluatorName: 'Eve Evaluator', revoked: null, imports: [{ fileSha256: ret.sha256, added: { scoreEntries: 24 } }] },
+      // Newest first.
+      { packId: pack.packId, evaluatorName: 'Eve Evaluator', revoked: null, awaitingDeclaration: [], imports: [{ fileSha256: ret.sha256, added: { scoreEntries: 24 } }] },
+      { packId: first.packId, evaluatorName: 'Eve Evaluator', revoked: null, awaitingDeclaration: ['Wandle Health Alliance', 'Riverside Partnership'], imports: [{ fileSha256: declared.sha256 }] },
     ]);
   });
 

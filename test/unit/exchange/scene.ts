@@ -135,3 +135,16 @@ export function recordWithoutAudit(file: string): DatabaseDump {
   const tables = Object.fromEntries(Object.entries(dump.tables).filter(([name]) => !name.startsWith('audit') && name !== 'sqlite_sequence'));
   return { ...dump, tables };
 }
+
+/**
+ * The whole hand-over to an evaluator's laptop: the first pack (no bids yet), declarations made there and
+ * returned, then the second pack carrying the bids the evaluator is clear for. Returns the second pack.
+ */
+export async function handOver(s: ExchangeScene, laptop: TestCore, evaluatorId: string, conflictWith: string[] = []) {
+  await openPack(laptop, (await exportPack(s, evaluatorId)).file);
+  await declareAll(laptop, s.evaluationId, evaluatorId, conflictWith);
+  await importReturn(s, (await exportReturn(laptop, s.evaluationId, evaluatorId)).file);
+  const pack = await exportPack(s, evaluatorId);
+  await openPack(laptop, pack.file);
+  return pack;
+}

@@ -91,7 +91,8 @@ describe('damaged or altered files are refused and change nothing', () => {
     const messages = await expectEveryDamageRefused(laptop, pack.file, attempt, ids, { flips: 80, cuts: 40, edits: 30 });
     expect([...messages]).toEqual(
       expect.arrayContaining([
-        'The evaluator pack has been altered or damaged since it was made; it cannot be trusted.',
+        // The signature is checked first, over every byte before it: any change is caught there.
+        'The evaluator pack has been altered since it was signed, or its signature is damaged; it cannot be trusted and was not opened.',
         'The file is corrupted or incomplete (truncated); ask for an evaluator pack to be sent again.',
       ]),
     );

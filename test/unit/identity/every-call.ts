@@ -90,6 +90,7 @@ export function everyCall(s: SecretsScene, target: { id: string }): { [M in Meth
     'backup.create': [{}],
     'backup.restore': [{ name: 'backup-20260101T000000000Z-test.sqlite' }],
     'exchange.exportPack': [{ evaluationId, evaluatorId: target.id, passphrase: 'correct horse battery staple' }],
+    'exchange.signingFingerprint': [{ evaluationId }],
     'exchange.listPacks': [{ evaluationId }],
     'exchange.revokePack': [{ evaluationId, packId: 'no-such-pack', reason: 'Lost laptop' }],
     'exchange.stageUpload': [{ uploadId: 'upload-0001', offset: 0, chunkBase64: 'dGVzdA==' }],

@@ -8,6 +8,7 @@ import { exchange } from './006_exchange';
 import { lookupIndexes } from './007_lookup_indexes';
 import { coveringScoreIndex } from './008_covering_score_index';
 import { identity } from './009_identity';
+import { travellingTrust } from './010_travelling_trust';
 
 export interface Migration {
   name: string;
@@ -15,4 +16,4 @@ export interface Migration {
 }
 
 /** Ordered and append-only: a released migration is never edited, only followed by a new one. */
-export const MIGRATIONS: readonly Migration[] = [initialSchema, bidsConflictsScores, moderation, scoreSheets, auditChain, exchange, lookupIndexes, coveringScoreIndex, identity];
+export const MIGRATIONS: readonly Migration[] = [initialSchema, bidsConflictsScores, moderation, scoreSheets, auditChain, exchange, lookupIndexes, coveringScoreIndex, identity, travellingTrust];

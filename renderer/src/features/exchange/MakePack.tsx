@@ -1,10 +1,12 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import type { EvaluationDetail } from '../../../../shared/api/evaluations';
 import { MIN_PASSPHRASE_CHARS } from '../../../../shared/api/exchange';
 import { ErrorSummary, SavedNotice } from '../../components/Feedback';
 import { SelectField, TextField } from '../../components/fields';
 import type { ActionResult } from '../../stores/attempt';
+import { call, messageOf } from '../../api/client';
 import { useExchange } from '../../stores/exchange';
+import { listOfNames } from '../../text/list-of-names';
 import { formatBytes, plural } from './format';
 
 /** One evaluator's pack, protected by a passphrase the lead sends them by another route. */
@@ -18,6 +20,7 @@ export function MakePack({ evaluation }: { evaluation: EvaluationDetail }) {
   const [result, setResult] = useState<ActionResult | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const chosen = evaluatorId || evaluators[0]?.personId || '';
+  const fingerprint = useSigningFingerprint(evaluation.id);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -33,8 +36,13 @@ export function MakePack({ evaluation }: { evaluation: EvaluationDetail }) {
     if (outcome.ok && outcome.made) {
       const made = outcome.made;
       const withheld =
-        made.withheldBidders.length > 0 ? ` The bids of ${made.withheldBidders.join(', ')} were left out: a conflict of interest is declared.` : '';
-      setNotice(`Saved ${made.fileName} (${formatBytes(made.bytes)}, ${plural(made.documents, 'evidence document')}).${withheld}`);
+        made.withheldBidders.length > 0 ? ` The bids of ${listOfNames(made.withheldBidders)} were left out: a conflict of interest is declared.` : '';
+      const awaiting =
+        made.awaitingDeclaration.length > 0
+          ? ` The bids of ${listOfNames(made.awaitingDeclaration)} are not in it: the evaluator has not declared against them yet. ` +
+            'Once their score return with those declarations is imported, make them another pack: it carries the bids they are clear to see.'
+          : '';
+      setNotice(`Saved ${made.fileName} (${formatBytes(made.bytes)}, ${plural(made.documents, 'evidence document')}).${withheld}${awaiting}`);
       setPassphrase('');
       setConfirm('');
     }
@@ -44,6 +52,16 @@ export function MakePack({ evaluation }: { evaluation: EvaluationDetail }) {
   return (
     <section aria-labelledby="make-pack-heading">
       <h3 id="make-pack-heading">Make an evaluator pack</h3>
+      <p>
+        A pack carries the bid of a bidder only once the evaluator has declared they are clear of it: the first pack lets them declare, and the
+        pack you make after their score return brings the bids.
+      </p>
+      <p>
+        This computer signs every pack. Its signature words are{' '}
+        {fingerprint.words ? <strong className="fingerprint">{fingerprint.words}</strong> : fingerprint.error ? `not available (${fingerprint.error})` : '…'}.
+        When you tell the evaluator the passphrase, read them these words too: their app shows them when the first pack opens, and refuses later
+        packs signed by any other computer.
+      </p>
       <ErrorSummary result={result} level={4} />
       <form onSubmit={submit}>
         <SelectField label="Evaluator" value={chosen} onChange={(e) => setEvaluatorId(e.target.value)}>
@@ -79,4 +97,20 @@ export function MakePack({ evaluation }: { evaluation: EvaluationDetail }) {
       <SavedNotice message={notice} />
     </section>
   );
+}
+
+/** The six words naming this installation's pack-signing key. */
+function useSigningFingerprint(evaluationId: string) {
+  const [fingerprint, setFingerprint] = useState<{ words: string | null; error: string | null }>({ words: null, error: null });
+  useEffect(() => {
+    let current = true;
+    call('exchange.signingFingerprint', { evaluationId }).then(
+      ({ fingerprint: words }) => current && setFingerprint({ words, error: null }),
+      (error: unknown) => current && setFingerprint({ words: null, error: messageOf(error) }),
+    );
+    return () => {
+      current = false;
+    };
+  }, [evaluationId]);
+  return fingerprint;
 }

@@ -50,6 +50,10 @@ export function OpenPack({ signedOut = false }: { signedOut?: boolean }) {
         If a procurement lead sent you an evaluator pack ({PACK_EXTENSION}), open it here with the passphrase they gave you. The evaluation is set up
         on this computer for you to declare, score and seal; you then send back your score return.
       </p>
+      <p>
+        Every pack is signed by the procurement lead’s computer. Once it opens you see six words naming that computer: check them with the lead by
+        phone or in person. Later packs for the same evaluation must be signed by the same computer, or they are refused.
+      </p>
       <ErrorSummary result={result} level={3} />
       <form onSubmit={submit} noValidate>
         <div className="field">

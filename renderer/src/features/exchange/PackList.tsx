@@ -44,6 +44,9 @@ export function PackList({ evaluation, packs }: { evaluation: EvaluationDetail; 
                 <td>
                   {plural(p.documents, 'evidence document')}
                   {p.withheldBidders.length > 0 && <span className="effective">Bids withheld (conflict): {p.withheldBidders.join(', ')}</span>}
+                  {p.awaitingDeclaration.length > 0 && (
+                    <span className="effective">Bids to follow once declared: {p.awaitingDeclaration.join(', ')}</span>
+                  )}
                 </td>
                 <td>
                   {p.imports.length === 0

@@ -4,7 +4,7 @@ import { useNavigation } from '../../stores/navigation';
 import type { Board } from '../../stores/moderation';
 import { RuleStatement } from './RuleStatement';
 import { useFocusWhenLost } from './use-focus-when-lost';
-import { listOfNames } from './wording';
+import { listOfNames } from '../../text/list-of-names';
 
 const UNAVAILABLE_LABELS = {
   recused: 'Recused — you see nothing of this bidder',

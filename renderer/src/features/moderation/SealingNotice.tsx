@@ -1,5 +1,5 @@
 import type { BoardBidder } from '../../../../shared/api/moderation';
-import { listOfNames } from './wording';
+import { listOfNames } from '../../text/list-of-names';
 
 /** Who the board is still waiting for: only sealed scores are shown, and a consensus waits for every seal. */
 export function SealingNotice({ bidder }: { bidder: BoardBidder }) {

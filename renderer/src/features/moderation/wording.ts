@@ -36,8 +36,3 @@ export function reasonNeeded(criterion: Pick<BoardCriterion, 'sealed' | 'consens
 /** Why a sealed score takes no part in the figures (see SealedScoreSchema.counted). */
 export const NOT_COUNTED = 'Not counted: this evaluator has declared a conflict of interest with this bidder that no decision permits.';
 
-/** "Alice Jones and Ben Carter": names in running text. */
-export function listOfNames(names: readonly string[]): string {
-  if (names.length <= 1) return names.join('');
-  return `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
-}
