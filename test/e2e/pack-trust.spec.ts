@@ -56,6 +56,16 @@ test('the lead’s computer signs every pack, bids follow declarations, and a pa
     await page.getByRole('button', { name: EVALUATION }).click();
     await openTab(page, 'Packs and returns');
     const words = await wordsIn(page, /This computer signs every pack/);
+    /** A new laptop: its own data folder and host; the evaluator opens their pack signed out and sees the lead's words. */
+    const firstPackOnNewLaptop = async (pack: string, passphrase: string, name: string) => {
+      const host = await startHost(freshDataDir());
+      laptops.push(host);
+      const laptop = await laptopPage(browser, host);
+      await openPackOn(laptop.page, pack, passphrase, true);
+      await expect(laptop.page.getByText(`Signed in as ${name}`)).toBeVisible({ timeout: 20_000 });
+      expect(await wordsIn(laptop.page, /Its signature is from the installation whose words are/)).toBe(words);
+      return { host, ...laptop };
+    };
     expect(words).toMatch(/^[a-z]+( [a-z]+){5}$/);
     await expectAccessible(page, 'packs and returns: the signature words');
     const alicePack = await makePack(page, 'Alice Jones (demo)', PASSPHRASES.alice, folder);
@@ -67,12 +77,7 @@ test('the lead’s computer signs every pack, bids follow declarations, and a pa
     await page.screenshot({ path: 'test-results/pack-trust-lead-packs.png' });
 
     // Alice's laptop: the same words, and what she must do before the bids come.
-    const aliceLaptop = await startHost(freshDataDir());
-    laptops.push(aliceLaptop);
-    const alice = await laptopPage(browser, aliceLaptop);
-    await openPackOn(alice.page, alicePack, PASSPHRASES.alice, true);
-    await expect(alice.page.getByText('Signed in as Alice Jones (demo)')).toBeVisible({ timeout: 20_000 });
-    expect(await wordsIn(alice.page, /Its signature is from the installation whose words are/)).toBe(words);
+    const { host: aliceLaptop, ...alice } = await firstPackOnNewLaptop(alicePack, PASSPHRASES.alice, 'Alice Jones (demo)');
     const toDeclare = alice.page.getByText(/Bids arrive only after you declare: declare your interests for/);
     for (const bidder of [A, B]) await expect(toDeclare).toContainText(bidder);
     await expectAccessible(alice.page, 'a pack opened: signature words and bids to come');
@@ -106,12 +111,7 @@ test('the lead’s computer signs every pack, bids follow declarations, and a pa
     await alice.context.close();
 
     // Ben's laptop holds his genuine pack; the same pack signed by another computer is refused, naming both.
-    const benLaptop = await startHost(freshDataDir());
-    laptops.push(benLaptop);
-    const ben = await laptopPage(browser, benLaptop);
-    await openPackOn(ben.page, benPack, PASSPHRASES.ben, true);
-    await expect(ben.page.getByText('Signed in as Ben Carter (demo)')).toBeVisible({ timeout: 20_000 });
-    expect(await wordsIn(ben.page, /Its signature is from the installation whose words are/)).toBe(words);
+    const ben = await firstPackOnNewLaptop(benPack, PASSPHRASES.ben, 'Ben Carter (demo)');
     await openPackOn(ben.page, await packSignedElsewhere(benPack, PASSPHRASES.ben), PASSPHRASES.ben, false);
     const refusal = ben.page.getByRole('alert');
     await expect(refusal).toContainText('was signed by a different installation', { timeout: 20_000 });

@@ -24,6 +24,21 @@ export const entryHash = (prevHash: string, e: AuditEntry): string => createHash
 export const chainHead = (db: Db): { seq: number; hash: string } =>
   (db.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as { seq: number; hash: string } | undefined) ?? { seq: 0, hash: GENESIS };
 
+/** Appends the entry after the chain's head, linked to it; the caller holds the transaction. */
+export function appendAuditEntry(db: Db, entry: AuditEntry): void {
+  const head = chainHead(db);
+  db.prepare('INSERT INTO audit_log (seq, at, actor_id, method, evaluation_id, detail, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(
+    entry.seq,
+    entry.at,
+    entry.actor_id,
+    entry.method,
+    entry.evaluation_id,
+    entry.detail,
+    head.hash,
+    entryHash(head.hash, entry),
+  );
+}
+
 export type ChainCheck =
   | { ok: true; entries: number; head: string }
   | { ok: false; entries: number; firstBroken: { seq: number; at: string | null; method: string | null; problem: string } };

@@ -5,18 +5,15 @@ import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 import type { HandlerContext } from '../context';
 import type { Db } from '../db/open';
 import { installationSecret } from '../secrets/installation-secrets';
-import { chainHead, entryHash } from './chain';
+import { canonicalJson } from '../../../shared/domain/canonical-json';
+import { appendAuditEntry } from './chain';
 
 /** Appends what changed, by whom and when, inside the caller's transaction, linked into the hash chain. */
 export function recordAudit(ctx: HandlerContext, method: string, params: unknown, result: unknown): void {
   const evaluationId = pickString(params, 'evaluationId') ?? (NAMED_BY_RESULT.has(method) ? (pickString(result, 'evaluationId') ?? pickString(result, 'id')) : null);
-  const head = chainHead(ctx.db);
   const seq = nextSeq(ctx);
   const recorded = method in CONFIDENTIAL_UNTIL_SEALED ? CONFIDENTIAL_UNTIL_SEALED[method]!(params, ctx.db, seq) : params;
-  const entry = { seq, at: ctx.now(), actor_id: ctx.actor?.id ?? null, method, evaluation_id: evaluationId, detail: JSON.stringify(recorded, forTheRecord) };
-  ctx.db
-    .prepare('INSERT INTO audit_log (seq, at, actor_id, method, evaluation_id, detail, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
-    .run(entry.seq, entry.at, entry.actor_id, entry.method, entry.evaluation_id, entry.detail, head.hash, entryHash(head.hash, entry));
+  appendAuditEntry(ctx.db, { seq, at: ctx.now(), actor_id: ctx.actor?.id ?? null, method, evaluation_id: evaluationId, detail: JSON.stringify(recorded, forTheRecord) });
 }
 
 /** Calls that bring an evaluation into being here: only their result names it. */
@@ -50,18 +47,6 @@ export const auditEntryKey = (auditMacKey: Uint8Array, seq: number): Uint8Array 
 /** Hex HMAC-SHA256 of the canonical content under an entry key. */
 export const contentMac = (entryKey: Uint8Array, canonical: string): string => bytesToHex(hmac(sha256, entryKey, utf8ToBytes(canonical)));
 
-/** JSON with every object's keys sorted (by UTF-16 code unit) and no whitespace: one spelling per value. */
-export function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map((v: unknown) => canonicalJson(v ?? null)).join(',')}]`;
-  if (value && typeof value === 'object') {
-    const o = value as Record<string, unknown>;
-    const keys = Object.keys(o)
-      .filter((k) => o[k] !== undefined)
-      .sort();
-    return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(o[k])}`).join(',')}}`;
-  }
-  return JSON.stringify(value) ?? 'null';
-}
 
 /** AUTOINCREMENT's counter, so a deleted last entry is never silently reused. */
 const nextSeq = (ctx: HandlerContext): number =>

@@ -5,7 +5,8 @@ import { DECLARATION_LABELS, MITIGATION_LABELS } from '../../../shared/domain/co
 import { safeCellText as safe } from '../../../shared/domain/safe-cell-text';
 import type { Rollback } from '../../../shared/api/audit';
 import { chainHead } from '../audit/chain';
-import { auditEntryKey, canonicalJson, CONTENT_MAC_SCHEME, contentMac } from '../audit/record';
+import { canonicalJson } from '../../../shared/domain/canonical-json';
+import { auditEntryKey, CONTENT_MAC_SCHEME, contentMac } from '../audit/record';
 import { rollbacksOf } from '../audit/rollbacks';
 import type { Db } from '../db/open';
 import { NOT_WITHHELD } from '../scoring/repo';

@@ -1,4 +1,5 @@
 import type { AddedCounts } from '../../../shared/api/exchange';
+import { canonicalJson } from '../../../shared/domain/canonical-json';
 import type { CurrentDeclaration, DeclarationKind, MitigationDecision } from '../../../shared/domain/conflicts';
 import type { DraftScore } from '../../../shared/domain/scoring';
 import { latestDeclaration } from '../conflicts/repo';
@@ -26,15 +27,8 @@ import { refuseReturn, type ReturnEntry, type ReturnPayload } from './return-pay
  *   never changes, and no score is saved after the return's own seal of its bidder.
  */
 
-/** A stable form of a value for comparison: object keys sorted at every depth. */
-const canonical = (value: unknown): string =>
-  JSON.stringify(value, (_key, v: unknown) =>
-    v && typeof v === 'object' && !Array.isArray(v)
-      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : 1)))
-      : v,
-  );
 const entryKey = (e: Omit<ReturnEntry, 'indicatorMarks'> & { indicatorMarks: unknown }) =>
-  canonical([e.bidderId, e.criterionId, e.savedAt, e.score, e.rationale, e.evidenceRefs, e.indicatorMarks]);
+  canonicalJson([e.bidderId, e.criterionId, e.savedAt, e.score, e.rationale, e.evidenceRefs, e.indicatorMarks]);
 
 const day = (iso: string) => iso.slice(0, 10);
 
@@ -121,7 +115,7 @@ function judgeReturn(db: Db, evaluationId: string, payload: ReturnPayload): Plan
     const here = findRecorded(d.id);
     if (here) {
       const { evaluationId: hereIn, personId, ...rest } = here;
-      if (hereIn !== evaluationId || personId !== evaluatorId || canonical(rest) !== canonical({ ...d, id: undefined }))
+      if (hereIn !== evaluationId || personId !== evaluatorId || canonicalJson(rest) !== canonicalJson({ ...d, id: undefined }))
         issues.push('a declaration differs from the one with the same id recorded here');
       earlier.set(d.id, here);
       continue;

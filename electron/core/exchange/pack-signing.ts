@@ -24,10 +24,9 @@ export interface SigningKey {
   publicKey: Uint8Array;
 }
 
-export function installationSigningKey(db: Db): SigningKey {
-  const secretKey = installationSecret(db, 'pack-signing-key');
-  return { secretKey, publicKey: ed25519.getPublicKey(secretKey) };
-}
+export const signingKeyFrom = (secretKey: Uint8Array): SigningKey => ({ secretKey, publicKey: ed25519.getPublicKey(secretKey) });
+
+export const installationSigningKey = (db: Db): SigningKey => signingKeyFrom(installationSecret(db, 'pack-signing-key'));
 
 export const publicKeyText = (publicKey: Uint8Array): string => Buffer.from(publicKey).toString('base64');
 

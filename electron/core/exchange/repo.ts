@@ -15,6 +15,7 @@ export interface PackRow {
   evaluationId: string;
   evaluatorId: string;
   returnKey: Buffer;
+  createdAt: string;
 }
 
 export interface NewPack {
@@ -49,7 +50,7 @@ export function insertPack(db: Db, p: NewPack): void {
 }
 
 export const findPack = (db: Db, packId: string): PackRow | undefined =>
-  db.prepare('SELECT id, evaluation_id AS evaluationId, evaluator_id AS evaluatorId, return_key AS returnKey FROM packs WHERE id = ?').get(packId) as
+  db.prepare('SELECT id, evaluation_id AS evaluationId, evaluator_id AS evaluatorId, return_key AS returnKey, created_at AS createdAt FROM packs WHERE id = ?').get(packId) as
     PackRow | undefined;
 
 export interface Revocation {

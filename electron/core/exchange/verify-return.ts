@@ -86,7 +86,6 @@ const APP_TIME = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
  * pack and back) is not judged by its time: it is held to the recorded one instead, when the return is merged.
  */
 function assertTimesPossible(ctx: HandlerContext, pack: PackRow, payload: ReturnPayload, evaluatorName: string): void {
-  const packMade = (ctx.db.prepare('SELECT created_at AS at FROM packs WHERE id = ?').get(pack.id) as { at: string }).at;
   const firstPackMade = (
     ctx.db
       .prepare('SELECT MIN(created_at) AS at FROM packs WHERE evaluation_id = ? AND evaluator_id = ?')
@@ -119,7 +118,7 @@ function assertTimesPossible(ctx: HandlerContext, pack: PackRow, payload: Return
     }
   };
   const firstPack = { at: firstPackMade, what: `the first pack issued to ${evaluatorName} for this evaluation` };
-  judge('the return', 'exportedAt', payload.exportedAt, { at: packMade, what: 'the pack it comes from' });
+  judge('the return', 'exportedAt', payload.exportedAt, { at: pack.createdAt, what: 'the pack it comes from' });
   for (const d of payload.declarations)
     if (!recorded.get(d.id)) judge(`a declaration about ${named(d.bidderId)}`, 'declaredAt', d.declaredAt, firstPack);
   for (const e of payload.scoreEntries) judge(`a score for ${named(e.bidderId)}`, 'savedAt', e.savedAt, firstPack);

@@ -7,8 +7,9 @@ import Database from 'better-sqlite3';
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { listCriteria } from '../../../shared/domain/framework';
-import { entryHash } from '../../../electron/core/audit/chain';
+import { appendAuditEntry } from '../../../electron/core/audit/chain';
 import { auditRows, makeCore, readDatabase, withDemoPassphrases, type TestCore } from '../support/core';
+import { declareAll } from '../support/declarations';
 
 /*
  * The audit trail says that an evaluator saved a score, and proves what was saved once it is sealed, without
@@ -40,13 +41,7 @@ async function aliceSealsOneBidderAndDraftsAnother(t: TestCore) {
   const evaluation = await t.call(leadId, 'evaluations.openScoring', { evaluationId });
   const evaluators = evaluation.panel.filter((m) => m.role === 'evaluator');
   const moderator = evaluation.panel.find((m) => m.role === 'moderator')!;
-  for (const person of [...evaluators, moderator]) {
-    for (const bidder of await t.call(person.personId, 'conflicts.mine', { evaluationId })) {
-      for (const subject of bidder.subjects) {
-        await t.call(person.personId, 'conflicts.declare', { evaluationId, bidderId: bidder.bidderId, memberId: subject.memberId, kind: 'none', description: '' });
-      }
-    }
-  }
+  for (const person of [...evaluators, moderator]) await declareAll(t, evaluationId, person.personId);
   const alice = evaluators[0]!.personId;
   const [sealedBidder, draftBidder] = evaluation.bidders;
   const criteria = listCriteria(evaluation.framework);
@@ -245,26 +240,15 @@ describe('the audit trail proves what was saved without revealing it', () => {
     const db = new Database(t.core.databaseFile);
     const oldSeq = (db.prepare('SELECT MAX(seq) AS seq FROM audit_log').get() as { seq: number }).seq + 1;
     try {
-      const head = db.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as { seq: number; hash: string };
       const content = { score: 4, rationale: finalRationale(second), evidenceRefs: [], indicatorMarks: {} };
-      const entry = {
+      appendAuditEntry(db, {
         seq: oldSeq,
         at: new Date().toISOString(),
         actor_id: s.alice,
         method: 'scoring.save',
         evaluation_id: evaluationId,
         detail: JSON.stringify({ evaluationId, bidderId: s.sealedBidder.id, criterionId: second, contentSha256: sha256Hex(JSON.stringify(content)) }),
-      };
-      db.prepare('INSERT INTO audit_log (seq, at, actor_id, method, evaluation_id, detail, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(
-        entry.seq,
-        entry.at,
-        entry.actor_id,
-        entry.method,
-        entry.evaluation_id,
-        entry.detail,
-        head.hash,
-        entryHash(head.hash, entry),
-      );
+      });
     } finally {
       db.close();
     }

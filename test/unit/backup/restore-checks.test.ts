@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ApiError } from '../../../shared/api/errors';
 import { DATABASE_FILE_NAME } from '../../../electron/core';
-import { chainHead, entryHash, verifyChain } from '../../../electron/core/audit/chain';
+import { appendAuditEntry, chainHead, verifyChain } from '../../../electron/core/audit/chain';
 import { backupName } from '../../../electron/core/backup/backup-files';
 import { Store } from '../../../electron/core/backup/store';
 import { SCHEMA_VERSION } from '../../../electron/core/db/migrate';
@@ -49,19 +49,8 @@ function addPerson(db: Db, name: string): void {
     const id = `person-${++people}`;
     const at = new Date().toISOString();
     db.prepare('INSERT INTO people (id, name, created_at) VALUES (?, ?, ?)').run(id, name, at);
-    const head = chainHead(db);
     const seq = ((db.prepare("SELECT seq FROM sqlite_sequence WHERE name = 'audit_log'").get() as { seq: number } | undefined)?.seq ?? 0) + 1;
-    const entry = { seq, at, actor_id: null, method: 'people.create', evaluation_id: null, detail: JSON.stringify({ name }) };
-    db.prepare('INSERT INTO audit_log (seq, at, actor_id, method, evaluation_id, detail, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(
-      entry.seq,
-      entry.at,
-      entry.actor_id,
-      entry.method,
-      entry.evaluation_id,
-      entry.detail,
-      head.hash,
-      entryHash(head.hash, entry),
-    );
+    appendAuditEntry(db, { seq, at, actor_id: null, method: 'people.create', evaluation_id: null, detail: JSON.stringify({ name }) });
   }).immediate();
 }
 

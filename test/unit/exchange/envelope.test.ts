@@ -14,13 +14,12 @@ import {
   sealEnvelope,
   sealEnvelopeOffThread,
 } from '../../../electron/core/exchange/envelope';
-import { publicKeyText, signPack, verifiedSigner } from '../../../electron/core/exchange/pack-signing';
+import { publicKeyText, signingKeyFrom, signPack, verifiedSigner } from '../../../electron/core/exchange/pack-signing';
 
 const kdf = newPassphraseKdf();
 const passphrase = 'correct horse battery staple';
 const key = await passphraseKey(passphrase, kdf);
-const secretKey = ed25519.utils.randomSecretKey();
-const signing = { secretKey, publicKey: ed25519.getPublicKey(secretKey) };
+const signing = signingKeyFrom(ed25519.utils.randomSecretKey());
 const header = {
   packId: 'pack-0001-abcdef',
   evaluationId: 'evaluation-0001',

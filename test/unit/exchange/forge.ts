@@ -1,7 +1,7 @@
 import { ed25519 } from '@noble/curves/ed25519.js';
 import { openEnvelope, passphraseKey, readHeader, sealEnvelope } from '../../../electron/core/exchange/envelope';
 import type { PackPayload } from '../../../electron/core/exchange/pack-payload';
-import { publicKeyText, signPack, type SigningKey } from '../../../electron/core/exchange/pack-signing';
+import { publicKeyText, signingKeyFrom, signPack, type SigningKey } from '../../../electron/core/exchange/pack-signing';
 import type { ReturnPayload } from '../../../electron/core/exchange/return-payload';
 import { queryRows, type TestCore } from '../support/core';
 import { PASSPHRASE, type ExchangeScene } from './scene';
@@ -34,18 +34,13 @@ export function forgeReturn(
 }
 
 /** The installation's pack-signing key, read from its data folder: what someone holding that folder has. */
-export function signingKeyOf(t: TestCore): SigningKey {
-  const secretKey = new Uint8Array(
-    queryRows<{ value: Buffer }>(t.core.databaseFile, "SELECT value FROM installation_secrets WHERE name = 'pack-signing-key'")[0]!.value,
+export const signingKeyOf = (t: TestCore): SigningKey =>
+  signingKeyFrom(
+    new Uint8Array(queryRows<{ value: Buffer }>(t.core.databaseFile, "SELECT value FROM installation_secrets WHERE name = 'pack-signing-key'")[0]!.value),
   );
-  return { secretKey, publicKey: ed25519.getPublicKey(secretKey) };
-}
 
 /** A signing key of some other installation (anyone can run the app and make one). */
-export function strangerKey(): SigningKey {
-  const secretKey = ed25519.utils.randomSecretKey();
-  return { secretKey, publicKey: ed25519.getPublicKey(secretKey) };
-}
+export const strangerKey = (): SigningKey => signingKeyFrom(ed25519.utils.randomSecretKey());
 
 /** The parts of a genuine pack someone holding its passphrase has: the contents and the key they are sealed with. */
 export async function unsealPack(genuine: Buffer, passphrase = PASSPHRASE) {

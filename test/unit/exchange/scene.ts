@@ -1,5 +1,7 @@
 import { listCriteria, type Framework } from '../../../shared/domain/framework';
 import { dumpDatabase, evaluationWithPanel, keepSession, makeCore, TEST_PASSPHRASE, type DatabaseDump, type TestCore } from '../support/core';
+import { declareAll } from '../support/declarations';
+export { declareAll };
 
 /*
  * The exchange story's starting point, on real cores in separate temporary folders (separate "laptops"):
@@ -50,23 +52,6 @@ export async function exchangeScene(t: TestCore = makeCore()) {
   return { ...s, t, evaluationId, other, bidders, framework, documents: { wandle: wandleDoc.document.id, riverside: otherDoc.document.id } };
 }
 export type ExchangeScene = Awaited<ReturnType<typeof exchangeScene>>;
-
-/** Declares "no conflict" against every bidder and member not yet declared against (conflict for `conflictWith`). */
-export async function declareAll(t: TestCore, evaluationId: string, personId: string, conflictWith: string[] = []) {
-  for (const bidder of await t.call(personId, 'conflicts.mine', { evaluationId })) {
-    for (const subject of bidder.subjects) {
-      if (subject.current) continue;
-      const conflicted = subject.memberId === null && conflictWith.includes(bidder.bidderId);
-      await t.call(personId, 'conflicts.declare', {
-        evaluationId,
-        bidderId: bidder.bidderId,
-        memberId: subject.memberId,
-        kind: conflicted ? 'actual' : 'none',
-        description: conflicted ? 'I was a non-executive director of this trust until last year.' : '',
-      });
-    }
-  }
-}
 
 export async function exportPack(s: ExchangeScene, evaluatorId: string, actorId = s.lead.id) {
   const pack = await s.t.call(actorId, 'exchange.exportPack', { evaluationId: s.evaluationId, evaluatorId, passphrase: PASSPHRASE });

@@ -1,6 +1,8 @@
 import type { MethodName, Params, Result } from '../../../shared/api/contract';
 import type { ApiErrorShape, Outcome } from '../../../shared/api/errors';
 import { evaluationWithPanel, TEST_PASSPHRASE, type TestCore } from '../support/core';
+import { declareAll } from '../support/declarations';
+export { declareAll };
 
 /*
  * The identity story's shared pieces: a clock the tests move by hand, signing in through the contract, and
@@ -67,23 +69,6 @@ export const register = (t: TestCore, name: string, passphrase = TEST_PASSPHRASE
 
 /** The codes a refusal may carry; anything else (INTERNAL, UNKNOWN_METHOD) is a fault, not a refusal. */
 export const REFUSALS = ['UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'RULE_VIOLATION', 'INVALID_PARAMS', 'CONFLICT'] as const;
-
-/** Says "no conflict" about every bidder and member not declared yet, and "actual conflict" about the bidders in `conflictWith`. */
-export async function declareAll(t: TestCore, evaluationId: string, personId: string, conflictWith: string[] = []) {
-  for (const bidder of await t.call(personId, 'conflicts.mine', { evaluationId })) {
-    for (const subject of bidder.subjects) {
-      if (subject.current) continue;
-      const conflicted = subject.memberId === null && conflictWith.includes(bidder.bidderId);
-      await t.call(personId, 'conflicts.declare', {
-        evaluationId,
-        bidderId: bidder.bidderId,
-        memberId: subject.memberId,
-        kind: conflicted ? 'actual' : 'none',
-        description: conflicted ? 'I sat on this trust’s board until last year.' : '',
-      });
-    }
-  }
-}
 
 /** Markers that must never reach anyone but B (the rationale) or anyone recused from Riverside (its bid). */
 export const SECRET_RATIONALE = 'EVAN-UNSEALED-RATIONALE-7f3a';

@@ -1,6 +1,7 @@
 import { listCriteria } from '../../../shared/domain/framework';
 import type { AggregationRule } from '../../../shared/domain/rules';
 import { withDemoPassphrases, type TestCore } from './core';
+import { declareAll } from './declarations';
 
 /**
  * The demo evaluation carried through the real contract to the point where results exist: opened for
@@ -17,13 +18,7 @@ export async function scoredDemo(
   const evaluation = await t.call(leadId, 'evaluations.openScoring', { evaluationId });
   const evaluators = evaluation.panel.filter((m) => m.role === 'evaluator');
   const moderator = evaluation.panel.find((m) => m.role === 'moderator')!;
-  for (const person of [...evaluators, moderator]) {
-    for (const bidder of await t.call(person.personId, 'conflicts.mine', { evaluationId })) {
-      for (const subject of bidder.subjects) {
-        await t.call(person.personId, 'conflicts.declare', { evaluationId, bidderId: bidder.bidderId, memberId: subject.memberId, kind: 'none', description: '' });
-      }
-    }
-  }
+  for (const person of [...evaluators, moderator]) await declareAll(t, evaluationId, person.personId);
   const criteria = listCriteria(evaluation.framework);
   const scoreFor = opts.scoreFor ?? ((e, b, c) => (e + b + c) % 6);
   for (const [e, evaluator] of evaluators.entries()) {
