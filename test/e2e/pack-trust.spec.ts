@@ -68,6 +68,8 @@ test('the lead’s computer signs every pack, bids follow declarations, and a pa
     };
     expect(words).toMatch(/^[a-z]+( [a-z]+){5}$/);
     await expectAccessible(page, 'packs and returns: the signature words');
+    await page.getByRole('heading', { name: 'Make an evaluator pack' }).evaluate((heading) => heading.scrollIntoView());
+    await page.screenshot({ path: 'test-results/pack-trust-lead-signature-words.png' });
     const alicePack = await makePack(page, 'Alice Jones (demo)', PASSPHRASES.alice, folder);
     const made = page.getByText(/^Saved .*Alice-Jones-demo\.capack/);
     await expect(made).toContainText('are not in it: the evaluator has not declared against them yet.');

@@ -20,7 +20,7 @@ export function PacksTab({ evaluation }: { evaluation: EvaluationDetail }) {
       <TabHeading>Packs and returns</TabHeading>
       <p>
         An evaluator who scores on their own laptop gets an <strong>evaluator pack</strong>: one encrypted file with the capability framework, the
-        scoring scale and the bids they are not conflicted with — never anyone’s scores. They open it in this app, declare, score and seal as usual,
+        scoring scale and the bids they have declared they are clear of — never anyone’s scores. They open it in this app, declare, score and seal as usual,
         and send back a <strong>score return</strong>, which is imported here. Any change to a return on the way is detected, and it is accepted only
         from a pack made here that has not been revoked.
       </p>
