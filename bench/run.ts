@@ -14,6 +14,7 @@
  *   5. host peak RSS                    VmHWM of that host process after 3 and 4
  *   6. cold start (cold-start.ts)       host spawn → profile screen visible in Chromium
  *   7. score return (score-return.ts)   exchange.importReturn of one evaluator's 1,800 scores
+ *   8. oversized score sheet (oversized-score-sheet.ts)   a 300,000-row Excel score sheet refused before parsing
  *
  * BENCH_KEEP_DATA=1 keeps the data folder (its path is printed) for poking at afterwards.
  */
@@ -26,13 +27,14 @@ import { launchBrowser, measureColdStart } from './cold-start';
 import { ensureBuilt, ROOT, startHost } from './host';
 import { measureInserts } from './insert';
 import { measureReads } from './reads';
+import { measureOversizedScoreSheet } from './oversized-score-sheet';
 import { measureScoreReturn } from './score-return';
 import { figure, percentile, printTable, type Figure } from './stats';
 import { SEED_KDF_LOG_N, SIZE, sealedScores, seedSetUp } from './synthetic';
 import { measureWrites } from './writes';
 
 /** Fixed run counts, and for the host reads a time budget: as many runs as fit, within [min, max]. */
-const RUNS = { insert: 5, seals: 10, coldStart: 5, scoreReturn: 5 };
+const RUNS = { insert: 5, seals: 10, coldStart: 5, scoreReturn: 5, oversizedSheet: 5 };
 const READ_PLANS = {
   board: { min: 30, max: 100, budgetMs: 3_000 },
   boardAll: { min: 10, max: 30, budgetMs: 8_000 },
@@ -141,6 +143,7 @@ async function main(): Promise<void> {
     });
 
     await group('importing one evaluator’s score return', () => measureScoreReturn(dataDir, seed, RUNS.scoreReturn));
+    await group('refusing a 300,000-row Excel score sheet', () => measureOversizedScoreSheet(dataDir, seed, RUNS.oversizedSheet));
 
     const loadAtEnd = load();
     console.log(`\nResults (${elapsed()} in all; times in ms; targets on a 2-core machine; load average ${loadAtStart.toFixed(2)} at the start, ${loadAtEnd.toFixed(2)} at the end)\n`);

@@ -28,6 +28,7 @@ import { UPLOAD_CHUNK_BYTES } from '../shared/api/exchange';
 import { listCriteria } from '../shared/domain/framework';
 import { figure, percentile, timeRuns, type Figure } from './stats';
 import { BENCH_PASSPHRASE, callerFor, declareClear, rationaleFor, scoreFor, type Seeded } from './synthetic';
+import { withStalls } from './stalls';
 
 const PASSPHRASE = 'benchmark pack passphrase 2027';
 const progress = (text: string) => console.log(`  · ${text}`);
@@ -40,22 +41,6 @@ function copyStore(fromDir: string, toDir: string): void {
   }
 }
 
-/** How long work takes, and the longest the event loop stood still meanwhile (a host answers nothing then). */
-async function withStalls<T>(work: () => Promise<T>): Promise<{ result: T; ms: number; longestStallMs: number }> {
-  let last = performance.now();
-  let longest = 0;
-  const tick = setInterval(() => {
-    const now = performance.now();
-    longest = Math.max(longest, now - last);
-    last = now;
-  }, 5);
-  const start = performance.now();
-  const result = await work();
-  const ms = performance.now() - start;
-  await new Promise((resolve) => setTimeout(resolve, 15)); // lets the timer see the end of a last stall
-  clearInterval(tick);
-  return { result, ms, longestStallMs: longest };
-}
 const stallNote = (what: string, t: { ms: number; longestStallMs: number }) => `${what} in ${Math.round(t.ms)} ms, the longest stall of the event loop meanwhile ${Math.round(t.longestStallMs)} ms`;
 
 const quietCore = (dataDir: string) => createCore({ dataDir, backupsToKeep: 1, backupEveryMs: 0, log: (e) => console.error('[core]', e) });

@@ -1,6 +1,6 @@
 // `npm test`: typecheck, lint, unit tests (core on real SQLite), build, then e2e in Chromium against the
 // real web host. Every step runs even if an earlier one failed, and the last line counts everything.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 
 const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
@@ -9,6 +9,19 @@ const run = (label, args) => {
   const result = spawnSync(npx, args, { stdio: 'inherit', env: process.env });
   return result.status === 0;
 };
+/** Runs a step with its output held back, so that steps running at once print one after another. */
+const runAlongside = (label, args) =>
+  new Promise((resolve) => {
+    const child = spawn(npx, args, { env: process.env });
+    let output = '';
+    child.stdout.on('data', (d) => (output += d));
+    child.stderr.on('data', (d) => (output += d));
+    child.on('close', (code) => {
+      console.log(`\n▶ ${label}: npx ${args.join(' ')}`);
+      process.stdout.write(output);
+      resolve(code === 0);
+    });
+  });
 const readJson = (file) => (existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : null);
 
 // If the desktop app last rebuilt better-sqlite3 for Electron's ABI, rebuild it for Node's first.
@@ -25,20 +38,21 @@ let failed = 0;
 let skipped = 0;
 const checks = [];
 
-for (const [label, args] of [
-  ['typecheck', ['tsc', '-p', 'tsconfig.json', '--noEmit']],
-  ['lint', ['eslint', '.', '--max-warnings=0']],
+// Typecheck, lint and build are independent and mostly single-threaded: on two cores they run at once.
+const [typecheckOk, lintOk, buildOk] = await Promise.all([
+  runAlongside('typecheck', ['tsc', '-p', 'tsconfig.json', '--noEmit']),
+  runAlongside('lint', ['eslint', '.', '--max-warnings=0']),
+  runAlongside('build', ['electron-vite', 'build']),
+]);
+for (const [label, ok] of [
+  ['typecheck', typecheckOk],
+  ['lint', lintOk],
+  ['build', buildOk],
 ]) {
-  const ok = run(label, args);
   checks.push(`${label}: ${ok ? 'ok' : 'FAILED'}`);
   if (ok) passed++;
   else failed++;
 }
-
-const buildOk = run('build', ['electron-vite', 'build']);
-checks.push(`build: ${buildOk ? 'ok' : 'FAILED'}`);
-if (buildOk) passed++;
-else failed++;
 
 // The unit tests that kill a real host process run the built web host, so build first.
 const unitOk = run('unit tests', ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile=test-results/unit.json']);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { FrameworkSchema } from '../domain/framework';
+import { DisplayName } from '../domain/names';
 import { RulesSchema, ThresholdSchema } from '../domain/rules';
 import { ScaleSchema } from '../domain/scale';
 import { EvaluationSettingsSchema } from '../domain/settings';
@@ -35,6 +36,8 @@ export const PanelMemberSchema = z.object({
   role: PanelRoleSchema,
   addedAt: Timestamp,
   addedBy: z.string(),
+  /** How many bidders this member has sealed scores for (evaluators): removing them then needs a decision on those scores. */
+  sealedBidders: z.number().int(),
 });
 export type PanelMember = z.infer<typeof PanelMemberSchema>;
 
@@ -79,7 +82,7 @@ export type EvaluationDetail = z.infer<typeof EvaluationDetailSchema>;
 
 const EvaluationRef = { evaluationId: Id };
 const Reference = z.string().trim().max(80, 'a reference must be at most 80 characters');
-const Organisation = Name('An organisation name');
+const Organisation = DisplayName('An organisation name');
 
 export const NewConsortiumMemberSchema = z.object({ organisation: Organisation, role: MemberRoleSchema }).strict();
 
@@ -89,12 +92,12 @@ export const evaluationMethods = {
   'evaluations.get': method({ params: z.object(EvaluationRef).strict(), result: EvaluationDetailSchema, mutates: false }),
   /** Copies and freezes the framework into a new evaluation; the creator becomes its procurement lead. */
   'evaluations.create': method({
-    params: z.object({ name: Name('An evaluation name'), reference: Reference, frameworkId: Id }).strict(),
+    params: z.object({ name: DisplayName('An evaluation name'), reference: Reference, frameworkId: Id }).strict(),
     result: EvaluationSummarySchema,
     mutates: true,
   }),
   'evaluations.saveDetails': method({
-    params: z.object({ ...EvaluationRef, name: Name('An evaluation name'), reference: Reference }).strict(),
+    params: z.object({ ...EvaluationRef, name: DisplayName('An evaluation name'), reference: Reference }).strict(),
     result: EvaluationDetailSchema,
     mutates: true,
   }),
@@ -130,7 +133,15 @@ export const evaluationMethods = {
     mutates: true,
   }),
   'panel.remove': method({
-    params: z.object({ ...EvaluationRef, personId: Id, reason: Name('A reason', 500) }).strict(),
+    params: z
+      .object({
+        ...EvaluationRef,
+        personId: Id,
+        reason: Name('A reason', 500),
+        /** Required for an evaluator who has sealed: the procurement lead's decision whether those sealed scores still count. */
+        sealedScores: z.enum(['count', 'exclude']).optional(),
+      })
+      .strict(),
     result: EvaluationDetailSchema,
     mutates: true,
   }),
@@ -138,7 +149,7 @@ export const evaluationMethods = {
     params: z
       .object({
         ...EvaluationRef,
-        name: Name('A bidder name'),
+        name: DisplayName('A bidder name'),
         reference: Reference,
         members: z.array(NewConsortiumMemberSchema).min(1).max(50),
       })

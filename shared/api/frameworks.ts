@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { FrameworkSchema } from '../domain/framework';
+import { FrameworkSchema, FrameworkToSaveSchema } from '../domain/framework';
 import { Id, Name, NoParams, Timestamp } from './common';
 import { method } from './define';
 
@@ -46,7 +46,7 @@ export const frameworkMethods = {
   }),
   /** Saving an edit adds a revision; earlier revisions are kept. */
   'frameworks.saveRevision': method({
-    params: z.object({ frameworkId: Id, basedOnRevision: z.number().int().min(1), framework: FrameworkSchema }).strict(),
+    params: z.object({ frameworkId: Id, basedOnRevision: z.number().int().min(1), framework: FrameworkToSaveSchema }).strict(),
     result: FrameworkSummarySchema,
     mutates: true,
   }),

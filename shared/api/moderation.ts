@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { COUNTING_BASES } from '../domain/counting';
 import { AGGREGATION_RULES } from '../domain/rules';
 import { Id, Timestamp } from './common';
 import { method } from './define';
@@ -19,6 +20,8 @@ export const SealedScoreSchema = z.object({
    * spread, the flag or the score that counts.
    */
   counted: z.boolean(),
+  /** Why the score does not count: a conflict declared since, or its evaluator removed with their scores. */
+  excludedBecause: z.enum(['conflict', 'removed-from-panel']).nullable(),
 });
 export type SealedScore = z.infer<typeof SealedScoreSchema>;
 
@@ -44,8 +47,18 @@ export const BoardCriterionSchema = z.object({
   /** The current consensus (latest version), if any. */
   consensus: ConsensusVersionSchema.nullable(),
   versions: z.number().int(),
-  /** The score that counts under the evaluation's aggregation rule. */
+  /** The current confirmation of the agreed score, if any. */
+  confirmation: z.object({ score: z.number(), note: z.string(), confirmedAt: Timestamp, confirmedBy: z.string() }).nullable(),
+  /** The score the evaluators agree on, where they do (not flagged, every evaluator sealed): what a moderator may confirm. */
+  agreed: z.number().nullable(),
+  /** The score that counts under the evaluation's aggregation rule (shared/domain/counting.ts); null while missing. */
   aggregated: z.number().nullable(),
+  /** Why it is that score, or why there is none yet. */
+  basis: z.enum(COUNTING_BASES),
+  /** A consensus is recorded but the rule does not count it here (the criterion is not flagged). */
+  consensusSetAside: z.boolean(),
+  /** A recorded decision to look at again: made while a now-excluded score counted, or the agreed score has changed. */
+  toRevisit: z.enum(['excluded-score', 'agreed-score-changed', 'score-revised']).nullable(),
 });
 export type BoardCriterion = z.infer<typeof BoardCriterionSchema>;
 
@@ -93,6 +106,21 @@ export const moderationMethods = {
       })
       .strict(),
     result: BoardCriterionSchema,
+    mutates: true,
+  }),
+  /**
+   * Confirms, for one bidder, the evaluators' agreed score on every criterion where they agree (not flagged,
+   * every evaluator sealed, no consensus recorded): one action, recorded per criterion with who and when.
+   */
+  'moderation.confirmAgreed': method({
+    params: z
+      .object({
+        evaluationId: Id,
+        bidderId: Id,
+        note: z.string().trim().min(1, 'a note saying how the panel reviewed the agreed scores is required').max(MAX_NOTE_CHARS),
+      })
+      .strict(),
+    result: z.object({ confirmed: z.number().int(), bidder: BoardBidderSchema }),
     mutates: true,
   }),
   'moderation.history': method({

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { Id, Name, NoParams, Timestamp } from './common';
+import { DisplayName } from '../domain/names';
+import { Id, NoParams, Timestamp } from './common';
 import { method } from './define';
 
 export const PersonSchema = z.object({ id: Id, name: z.string(), createdAt: Timestamp });
@@ -13,7 +14,7 @@ export const peopleMethods = {
    * here until they open their evaluator pack here or the administrator sets them a passphrase.
    */
   'people.create': method({
-    params: z.object({ name: Name('A name', 120) }).strict(),
+    params: z.object({ name: DisplayName('A name', 120) }).strict(),
     result: PersonSchema,
     mutates: true,
   }),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DisplayName } from '../domain/names';
 import { Id, Name, NoParams, Ok, Timestamp } from './common';
 import { method } from './define';
 import { PersonSchema } from './people';
@@ -60,7 +61,7 @@ export const sessionMethods = {
   }),
   /** Adds a profile with its passphrase and signs in as it. The first one added here administers the installation. */
   'session.register': method({
-    params: z.object({ name: Name('Your full name', 120), passphrase: Passphrase }).strict(),
+    params: z.object({ name: DisplayName('Your full name', 120), passphrase: Passphrase }).strict(),
     result: SessionInfoSchema,
     mutates: true,
   }),

@@ -1,5 +1,3 @@
-import type { AggregationRule } from './rules';
-
 export const mean = (values: readonly number[]): number | null =>
   values.length === 0 ? null : values.reduce((sum, v) => sum + v, 0) / values.length;
 
@@ -21,18 +19,3 @@ export function standardDeviation(values: readonly number[]): number | null {
 }
 
 export const isFlagged = (values: readonly number[], tolerance: number): boolean => (spread(values) ?? 0) >= tolerance;
-
-/**
- * One score per criterion from the evaluators' sealed scores, by the evaluation's declared rule.
- * Consensus uses only the moderated score; without one the criterion has no score yet.
- */
-export function aggregate(rule: AggregationRule, sealedScores: readonly number[], consensus: number | null): number | null {
-  switch (rule) {
-    case 'consensus':
-      return consensus;
-    case 'mean':
-      return mean(sealedScores);
-    case 'median':
-      return median(sealedScores);
-  }
-}

@@ -33,6 +33,11 @@ export const isUnpermittedConflict = (d: Pick<CurrentDeclaration, 'kind' | 'deci
 
 /** Why a sealed score takes no part in the results, in exports: its evaluator is now recused from the bidder. */
 export const EXCLUDED_BY_CONFLICT = 'Declared conflict of interest, not permitted';
+/** …or its evaluator left the panel and the procurement lead decided their sealed scores do not count. */
+export const EXCLUDED_BY_REMOVAL = 'Removed from the panel; the procurement lead decided the scores do not count';
+
+export type ExclusionReason = 'conflict' | 'removed-from-panel';
+export const EXCLUSION_WORDING: Record<ExclusionReason, string> = { conflict: EXCLUDED_BY_CONFLICT, 'removed-from-panel': EXCLUDED_BY_REMOVAL };
 
 export function bidderAccess(activeMemberIds: readonly string[], current: readonly CurrentDeclaration[]): BidderAccess {
   if (current.some(isUnpermittedConflict)) return 'recused';

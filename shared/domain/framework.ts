@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { nameKey } from './names';
 
 /** Identifiers inside a framework: short, stable, URL- and file-safe. */
 export const FrameworkId = z
@@ -89,6 +90,47 @@ export const FrameworkSchema = z
     reportDuplicates(indicatorIds, ['areas'], 'evidence indicator id', ctx);
   });
 export type Framework = z.infer<typeof FrameworkSchema>;
+
+/**
+ * A framework as it may be saved or imported: FrameworkSchema, and no two capability area titles or stage
+ * labels that read the same once case is folded (nameKey: "Ärzte" and "äRZTE" are one title), since
+ * people, workbooks and score sheets tell them apart by these words. Frameworks stored before this rule
+ * are still read with FrameworkSchema alone; the rule applies when one is next saved.
+ */
+export const FrameworkToSaveSchema = FrameworkSchema.superRefine((fw, ctx) => {
+  // Stages first: the framework editor shows them above the capability areas.
+  reportRepeatedWords(
+    fw.stages.map((s) => s.label),
+    (i) => ['stages', i, 'label'],
+    (i, first) =>
+      `the label "${fw.stages[i]!.label}" is already the label of stage ${first + 1} ("${fw.stages[first]!.label}"); stage labels must differ, whatever their case`,
+    ctx,
+  );
+  reportRepeatedWords(
+    fw.areas.map((a) => a.title),
+    (i) => ['areas', i, 'title'],
+    (i, first) =>
+      `the title "${fw.areas[i]!.title}" is already the title of capability area ${first + 1} ("${fw.areas[first]!.title}"); capability area titles must differ, whatever their case`,
+    ctx,
+  );
+});
+
+/** One issue at each title or label that reads the same as an earlier one, naming both. */
+function reportRepeatedWords(
+  words: readonly string[],
+  path: (index: number) => (string | number)[],
+  message: (index: number, firstIndex: number) => string,
+  ctx: z.RefinementCtx,
+): void {
+  const firstWith = new Map<string, number>();
+  words.forEach((word, i) => {
+    const key = nameKey(word);
+    if (key === '') return;
+    const first = firstWith.get(key);
+    if (first === undefined) firstWith.set(key, i);
+    else ctx.addIssue({ code: 'custom', path: path(i), message: message(i, first) });
+  });
+}
 
 export function walkIndicators(items: readonly Indicator[], visit: (ind: Indicator, depth: number) => void, depth = 1): void {
   for (const item of items) {

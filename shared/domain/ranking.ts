@@ -43,8 +43,9 @@ export interface TotalledBidder {
   totals: BidderTotals;
 }
 
-export function rankBidders(ctx: RankingContext, bidders: readonly BidderScores[]): Ranking {
-  return rankTotals(ctx, bidders.map((b) => ({ bidderId: b.bidderId, name: b.name, totals: bidderTotals(ctx, b.scores) })));
+/** Ranks bidders on their scores that count; with `rankedOn`, totals add only those criteria (see bidderTotals). */
+export function rankBidders(ctx: RankingContext, bidders: readonly BidderScores[], rankedOn?: ReadonlySet<string>): Ranking {
+  return rankTotals(ctx, bidders.map((b) => ({ bidderId: b.bidderId, name: b.name, totals: bidderTotals(ctx, b.scores, rankedOn) })));
 }
 
 /**

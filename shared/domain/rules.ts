@@ -11,13 +11,18 @@ export const ThresholdSchema = z.object({
 });
 export type Threshold = z.infer<typeof ThresholdSchema>;
 
-export const AGGREGATION_RULES = ['consensus', 'mean', 'median'] as const;
+export const AGGREGATION_RULES = ['consensus', 'mean-unless-flagged', 'median-unless-flagged', 'mean', 'median'] as const;
 export type AggregationRule = (typeof AGGREGATION_RULES)[number];
 export const AGGREGATION_LABELS: Record<AggregationRule, string> = {
-  consensus: 'Consensus (moderated score)',
+  consensus: 'Consensus (moderated score) on every criterion',
+  'mean-unless-flagged': 'Mean of evaluators’ scores; consensus where flagged',
+  'median-unless-flagged': 'Median of evaluators’ scores; consensus where flagged',
   mean: 'Mean of evaluators’ scores',
   median: 'Median of evaluators’ scores',
 };
+
+/** Under these rules a recorded consensus can count: every criterion, or only those the spread flags. */
+export const usesConsensus = (rule: AggregationRule): boolean => rule === 'consensus' || rule.endsWith('-unless-flagged');
 
 export const TieBreakSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('leave-as-tie') }),

@@ -88,7 +88,12 @@ export function withMovedScore(
   };
 }
 
-export function bidderTotals(ctx: TotalsContext, scores: CriterionScores): BidderTotals {
+/**
+ * A bidder's weighted totals. With `rankedOn`, the total and sub-totals (points and maxima) add only those
+ * criteria (a provisional ranking compares bidders on the criteria scored for all of them); the profile,
+ * completeness and threshold failures always cover every score that counts.
+ */
+export function bidderTotals(ctx: TotalsContext, scores: CriterionScores, rankedOn?: ReadonlySet<string>): BidderTotals {
   const weights = effectiveWeights(ctx.weights);
   const max = scaleMax(ctx.scale);
   const byArea = new Map(ctx.framework.areas.map((a) => [a.id, { id: a.id, points: 0, max: 0 }]));
@@ -102,12 +107,11 @@ export function bidderTotals(ctx: TotalsContext, scores: CriterionScores): Bidde
       const weight = weights.get(id) ?? 0;
       const score = scores.get(id) ?? null;
       profile.push({ areaId: area.id, stageId: stage.id, score });
+      if (score === null) complete = false;
+      if (rankedOn && !rankedOn.has(id)) continue;
       byArea.get(area.id)!.max += weight;
       byStage.get(stage.id)!.max += weight;
-      if (score === null) {
-        complete = false;
-        continue;
-      }
+      if (score === null) continue;
       const points = weightedPoints(weight, score, max);
       total += points;
       byArea.get(area.id)!.points += points;

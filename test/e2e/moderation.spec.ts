@@ -1,5 +1,6 @@
 import type { Locator, Page } from '@playwright/test';
 import { callApi, demoOpenForScoring } from './support/api';
+import { DEFAULT_RULES } from '../../shared/domain/rules';
 import { expect, expectAccessible, openTab, test } from './support/fixtures';
 import { signInAs, signInByKeyboard } from './support/people';
 import type { RunningHost } from './support/web-host';
@@ -113,9 +114,9 @@ test('the moderator finds the flagged criterion, records a consensus by keyboard
   await expect(page.getByRole('heading', { level: 2, name: 'Moderation' })).toBeVisible();
 
   // The list of bidders: A is ready with one criterion flagged; B, where Tom is conflicted, is named but never linked.
-  await expect(page.getByText('Scores count by: Consensus (moderated score)')).toBeVisible();
+  await expect(page.getByText('Scores count by: Consensus (moderated score) on every criterion')).toBeVisible();
   const rowA = page.getByRole('row', { name: new RegExp(A) });
-  await expect(rowA.getByRole('cell')).toHaveText(['Every evaluator has sealed', '1', '0 of 12']);
+  await expect(rowA.getByRole('cell')).toHaveText(['Every evaluator has sealed', '1', '0 of 12', '0']);
   const rowB = page.getByRole('row', { name: new RegExp(B) });
   await expect(rowB.getByRole('cell').first()).toHaveText('Recused — you see nothing of this bidder');
   await expect(rowB.getByRole('button')).toHaveCount(0);
@@ -174,8 +175,8 @@ test('the moderator finds the flagged criterion, records a consensus by keyboard
   await expect(current).toContainText('Alice read the escalation route as missing');
   await expect.poll(rankedScore).toBe(2);
 
-  // "Not yet moderated" now leaves nothing of the flagged ones.
-  await tabTo(page, page.getByRole('checkbox', { name: 'Not yet moderated' }));
+  // "Still to moderate" now leaves nothing of the flagged ones.
+  await tabTo(page, page.getByRole('checkbox', { name: 'Still to moderate' }));
   await page.keyboard.press('Space');
   await expect(page.getByText('Showing 0 of 12 criteria. No criterion matches the filters.')).toBeVisible();
   await page.keyboard.press('Space');
@@ -228,7 +229,7 @@ test('until every evaluator has sealed, the board shows only sealed scores and o
   await signInAs(page, host, 'Tom Okafor (demo)');
   await page.getByRole('button', { name: EVALUATION }).click();
   await openTab(page, 'Moderation');
-  await expect(page.getByRole('row', { name: new RegExp(A) }).getByRole('cell')).toHaveText(['Waiting for Chen Li (demo) to seal', '1', '0 of 12']);
+  await expect(page.getByRole('row', { name: new RegExp(A) }).getByRole('cell')).toHaveText(['Waiting for Chen Li (demo) to seal', '1', '0 of 12', '0']);
   await page.getByRole('button', { name: `Moderate ${A}` }).click();
 
   await expect(page.getByText('Waiting for Chen Li (demo) to seal.')).toBeVisible();
@@ -263,4 +264,109 @@ test('an evaluator who declares a conflict after sealing stays on the board, mar
   await expect(criterion(page).getByText('Flagged: spread 2 ≥ tolerance 2')).toBeVisible(); // 1 and 3; Chen’s 4 left out
   await expect(criterion(page).getByText('Evaluators’ sealed scores: Alice Jones (demo) 1, Ben Carter (demo) 3, Chen Li (demo) 4 (not counted).')).toBeVisible();
   await checkScreen(page, 'moderation board, a sealed score not counted');
+});
+
+/**
+ * Through the real API: the demo evaluation declares "mean of evaluators’ scores; consensus where flagged",
+ * takes a third bidder, opens; everyone declares clear; the evaluators score and seal all three bidders.
+ * Each bidder has one flagged criterion (1, 3 and 4 on its own criterion: the first for A, the second for B,
+ * the third for Cedar) and agreed scores everywhere else.
+ */
+async function threeBiddersSealed(host: RunningHost) {
+  const { evaluationId, leadPersonId } = await callApi(host, null, 'demo.create', {});
+  await callApi(host, leadPersonId, 'evaluations.saveRules', { evaluationId, rules: { ...DEFAULT_RULES, aggregation: 'mean-unless-flagged' } });
+  await callApi(host, leadPersonId, 'bidders.add', {
+    evaluationId,
+    name: 'Cedar Community Health',
+    reference: 'BID-003',
+    members: [{ organisation: 'Cedar Health NHS Trust', role: 'lead' }],
+  });
+  const evaluation = await callApi(host, leadPersonId, 'evaluations.openScoring', { evaluationId });
+  const evaluators = evaluation.panel.filter((m) => m.role === 'evaluator');
+  for (const person of evaluation.panel.filter((m) => m.role !== 'lead')) {
+    for (const bidder of await callApi(host, person.personId, 'conflicts.mine', { evaluationId })) {
+      for (const subject of bidder.subjects) {
+        await callApi(host, person.personId, 'conflicts.declare', { evaluationId, bidderId: bidder.bidderId, memberId: subject.memberId, kind: 'none', description: '' });
+      }
+    }
+  }
+  for (const [e, evaluator] of evaluators.entries()) {
+    for (const [b, bidder] of evaluation.bidders.entries()) {
+      for (const [c, criterionId] of CRITERIA.entries()) {
+        await callApi(host, evaluator.personId, 'scoring.save', {
+          evaluationId,
+          bidderId: bidder.id,
+          criterionId,
+          score: c === b ? [1, 3, 4][e]! : 4 - b,
+          rationale: `${evaluator.name}: the response for ${criterionId} cites its evidence in section ${c + 1} of the bid.`,
+          evidenceRefs: [],
+          indicatorMarks: {},
+        });
+      }
+      await callApi(host, evaluator.personId, 'scoring.seal', { evaluationId, bidderId: bidder.id });
+    }
+  }
+  const ranking = () => callApi(host, leadPersonId, 'ranking.get', { evaluationId });
+  return { evaluation, ranking };
+}
+
+test('moderation by exception: three bidders moderated in a handful of actions, and the provisional ranking never ranks on zeros', async ({ page, host }) => {
+  test.setTimeout(120_000);
+  const { evaluation, ranking } = await threeBiddersSealed(host);
+
+  // Before any moderation the ranking is provisional: each bidder's flagged criterion has no score that
+  // counts, so all three are compared on the nine criteria that count for all — never on a zero.
+  const before = await ranking();
+  expect(before.provisional).toBe(true);
+  expect(before.rankedOn).toHaveLength(9);
+  expect(before.missing.map((m) => m.basis)).toEqual(['awaiting-consensus', 'awaiting-consensus', 'awaiting-consensus']);
+  expect(before.ranked.map((r) => r.total).every((total) => total > 0)).toBe(true);
+
+  await page.goto(host.url);
+  await signInAs(page, host, 'Tom Okafor (demo)');
+  await page.getByRole('button', { name: EVALUATION }).click();
+  await openTab(page, 'Moderation');
+  await expect(page.getByText('Moderation by exception: where the evaluators agree (not flagged) their mean counts')).toBeVisible();
+
+  for (const [b, bidder] of evaluation.bidders.entries()) {
+    await page.getByRole('button', { name: `Moderate ${bidder.name}` }).click();
+    const confirm = page.getByRole('region', { name: 'Confirm the agreed scores' });
+    await expect(confirm).toContainText('The evaluators agree on 11 criteria still to confirm: the agreed score is the evaluators’ mean. 1 flagged criterion needs a consensus below.');
+    if (b === 0) {
+      await checkScreen(page, 'moderation board, agreed scores to confirm');
+      await confirm.scrollIntoViewIfNeeded();
+      await page.screenshot({ path: 'test-results/screens/moderation-confirm-agreed.png' });
+    }
+    // Action 1: the agreed scores, confirmed at once.
+    await confirm.getByLabel('Moderation note').fill('Reviewed at the moderation meeting of 3 December; no evaluator asked to discuss them.');
+    await confirm.getByRole('button', { name: 'Confirm 11 agreed scores' }).click();
+    await expect(confirm.getByText(`Confirmed the agreed score on 11 criteria of ${bidder.name}.`)).toBeVisible();
+    await expect(confirm).toContainText('There is no agreed score left to confirm.');
+
+    // Action 2: the one flagged criterion's consensus.
+    await page.getByRole('checkbox', { name: 'Flagged only' }).check();
+    await expect(page.getByText('Showing 1 of 12 criteria.')).toBeVisible();
+    const flagged = page.locator('.board-criterion.is-flagged');
+    await flagged.getByRole('radio', { name: '3 — Moderate confidence' }).check();
+    await flagged.getByLabel(/^Internal moderation note/).fill('Alice read the plan as untested; Chen cited the March exercise. Agreed on 3.');
+    await flagged.getByLabel(/^Bidder-facing explanation/).fill('Section 2 of the bid evidences the plan and one exercise of it.');
+    await flagged.getByRole('button', { name: /^Record consensus/ }).click();
+    await expect(flagged.getByText(/^Consensus recorded for .*: 3 — Moderate confidence\.$/)).toBeVisible();
+    if (b === 0) {
+      await checkScreen(page, 'moderation board, moderated by exception');
+      await page.screenshot({ path: 'test-results/screens/moderation-flagged-consensus.png' });
+    }
+    await page.getByRole('button', { name: 'All bidders' }).click();
+  }
+
+  await expect(page.getByRole('row', { name: /Cedar Community Health/ }).getByRole('cell')).toHaveText(['Every evaluator has sealed', '1', '12 of 12', '0']);
+  await page.screenshot({ path: 'test-results/screens/moderation-overview.png' });
+  const after = await ranking();
+  expect(after.provisional).toBe(false);
+  expect(after.unconfirmed).toBe(0);
+  expect(after.ranked.map((r) => [r.name, r.complete]).sort()).toEqual([
+    ['Cedar Community Health', true],
+    [B, true],
+    [A, true],
+  ]);
 });

@@ -49,7 +49,7 @@ test('an evaluator scores a bid by keyboard alone, is refused a seal with a miss
   page,
   host,
 }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(240_000);
   await arrange(host);
   await page.goto(host.url);
 
@@ -167,6 +167,49 @@ test('an evaluator scores a bid by keyboard alone, is refused a seal with a miss
   await expect(page.getByText(/Criterion \d+: the response/)).toHaveCount(0);
   await expect(page.getByText(/Good confidence|Moderate confidence/)).toHaveCount(0);
   await expectAccessible(page, 'panel progress');
+
+  // The bid is fixed now that Alice has scored it: the lead corrects it only by an addendum, with the reason.
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await openTab(page, 'Bids and evidence');
+  const showA = page.getByRole('button', { name: `Show bid of ${A}` });
+  if (await showA.count()) await showA.click();
+  await expect(page.getByText(/^This bid is fixed: an evaluator started scoring it on /)).toBeVisible();
+  await expect(page.getByLabel('Response to Governance and leadership')).toHaveCount(0);
+  await page.getByLabel('Reason for the addendum (required)').fill('Clarification 2 from the bidder: the board’s chair is independent.');
+  await page.getByLabel('Capability area whose response changes').selectOption({ label: AREAS[0]! });
+  await page.getByLabel(`New response to ${AREAS[0]}`).fill('An independently chaired joint board meets monthly in public.');
+  await page.getByRole('button', { name: 'Record the addendum' }).click();
+  await expect(page.getByText('Addendum recorded. Evaluators who scored this bid are told.')).toBeVisible();
+  await expect(page.getByRole('heading', { level: 5, name: new RegExp(`^${AREAS[0]} response, `) })).toBeVisible();
+  await expectAccessible(page, 'a fixed bid with an addendum');
+
+  // Alice is told "changed since you sealed" and, by keyboard, revises one sealed score citing the addendum.
+  await signInAs(page, host, 'Alice Jones (demo)');
+  await page.getByRole('button', { name: EVALUATION }).click();
+  await openTab(page, 'Score bids');
+  await page.getByRole('button', { name: `View your sealed scores for ${A}` }).click();
+  await expect(page.getByRole('heading', { level: 3, name: 'The bid has changed since you sealed' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 4, name: new RegExp(`^Changed since you sealed: ${AREAS[0]} response, `) })).toBeVisible();
+  await expect(page.getByText('Clarification 2 from the bidder: the board’s chair is independent.')).toBeVisible();
+  await expectAccessible(page, 'a sealed bid changed by an addendum');
+  await tabTo(page, page.getByRole('button', { name: `Revise in light of this addendum (${CRITERIA[0]})` }), 200);
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 4, name: /^Revise in light of the addendum of / })).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('radio', { name: /^3 — / })).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.type('The addendum evidences an independently chaired board meeting monthly in public, which the bid lacked before.');
+  await tabTo(page, page.getByLabel('Why the addendum changes your score (required)'));
+  await page.keyboard.type('The chair’s independence is now evidenced.');
+  await expectAccessible(page, 'a sealed score being revised in light of an addendum');
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('button', { name: 'Record the revised score' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByText(`Your revised score for ${CRITERIA[0]} is recorded and sealed.`)).toBeVisible();
+  await expect(page.getByText('4 — Good confidence')).toBeVisible();
+  await expect(page.getByText(`You revised in light of it: ${CRITERIA[0]}.`)).toBeVisible();
 });
 
 /** Signs in as Alice and opens her workspace for bidder A at its first criterion's rationale. */

@@ -10,6 +10,7 @@ import { idleMinutes } from '../identity/repo';
 import type { Sessions } from '../identity/sessions';
 import type { ProgressRegistry } from '../jobs/progress';
 import type { Store } from './store';
+import { sameName } from '../../../shared/domain/names';
 
 /**
  * While the data file is damaged the app can do only three things: say so, list the backups, and restore
@@ -65,9 +66,9 @@ async function administratorOf(candidate: Db, claimed: { name: string; passphras
     )
     .get() as { name: string; logN: number; r: number; p: number; salt: string; hash: string } | undefined;
   if (!row) return; // nobody administers that backup yet
-  const sameName = row.name.toLocaleLowerCase('en-GB') === claimed.name.trim().toLocaleLowerCase('en-GB');
+  const claimedTheirs = sameName(row.name, claimed.name);
   const matches = await passphraseMatches(row, claimed.passphrase);
-  if (!sameName || !matches) throw refused;
+  if (!claimedTheirs || !matches) throw refused;
 }
 
 function recoveryContext(deps: { store: Store; sessions: Sessions; appVersion: string; clock(): Date; progress: ProgressRegistry }, db: Db): HandlerContext {

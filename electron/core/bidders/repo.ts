@@ -42,5 +42,16 @@ export function findActiveMember(db: Db, bidderId: string, memberId: string): { 
 export const bidderBelongsTo = (db: Db, bidderId: string, evaluationId: string): boolean =>
   db.prepare('SELECT 1 FROM bidders WHERE id = ? AND evaluation_id = ?').get(bidderId, evaluationId) !== undefined;
 
-export const bidderNameTaken = (db: Db, evaluationId: string, name: string): boolean =>
-  db.prepare('SELECT 1 FROM bidders WHERE evaluation_id = ? AND name = ? COLLATE NOCASE').get(evaluationId, name) !== undefined;
+/*
+ * Names are compared in TypeScript by nameKey (NFKC and Unicode case folding): SQLite's NOCASE folds
+ * ASCII letters only, so "Ärzte Verbund" and "äRZTE VERBUND" would both be accepted.
+ */
+
+export const bidderNames = (db: Db, evaluationId: string): string[] =>
+  (db.prepare('SELECT name FROM bidders WHERE evaluation_id = ?').all(evaluationId) as { name: string }[]).map((r) => r.name);
+
+/** The organisations of a bidder's consortium today (removed members left out: one may be added again). */
+export const activeMemberNames = (db: Db, bidderId: string): string[] =>
+  (db.prepare('SELECT organisation FROM consortium_members WHERE bidder_id = ? AND removed_at IS NULL').all(bidderId) as { organisation: string }[]).map(
+    (r) => r.organisation,
+  );

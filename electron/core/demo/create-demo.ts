@@ -13,6 +13,7 @@ import { addMembership } from '../panel/repo';
 import { insertPerson, listPeople } from '../people/repo';
 import { insertResponse } from '../submissions/repo';
 import { DEMO_RESPONSES } from './demo-responses';
+import { nameKey } from '../../../shared/domain/names';
 
 /** Fictional people and organisations: a newcomer sees a realistic panel without any real names. */
 const DEMO_PANEL: { name: string; role: PanelRole }[] = [
@@ -75,9 +76,10 @@ function demoProfilesOrRefuse(ctx: HandlerContext): Map<string, string> {
   if (demo.size > 0) {
     throw new ApiError('CONFLICT', 'The demo evaluation already exists on this computer. Its profiles keep the passphrases shown when it was made; the installation administrator can set new ones.');
   }
-  const existing = new Map(listPeople(ctx.db).map((p) => [p.name, p.id]));
+  // Keyed by nameKey: a real "priya shah (demo)" blocks the demo's "Priya Shah (demo)" as surely as an exact match.
+  const existing = new Map(listPeople(ctx.db).map((p) => [nameKey(p.name), p.id]));
   for (const { name } of DEMO_PANEL) {
-    const id = existing.get(name);
+    const id = existing.get(nameKey(name));
     if (id && !demo.has(id)) throw new ApiError('CONFLICT', `There is already a profile called “${name}” that the demo did not make, so the demo cannot be created here.`);
   }
   return existing;
@@ -87,7 +89,7 @@ export function createDemoEvaluation(ctx: HandlerContext, prepared: DemoPassphra
   const at = ctx.now();
   const existing = demoProfilesOrRefuse(ctx);
   const ids = DEMO_PANEL.map(({ name }, i) => {
-    let id = existing.get(name);
+    let id = existing.get(nameKey(name));
     if (!id) {
       id = ctx.newId();
       insertPerson(ctx.db, { id, name, createdAt: at });

@@ -99,7 +99,8 @@ export function updateDetails(db: Db, evaluationId: string, name: string, refere
 export function activePanel(db: Db, evaluationId: string): PanelMember[] {
   return db
     .prepare(
-      `SELECT m.person_id AS personId, p.name, m.role, m.added_at AS addedAt, a.name AS addedBy
+      `SELECT m.person_id AS personId, p.name, m.role, m.added_at AS addedAt, a.name AS addedBy,
+              (SELECT COUNT(*) FROM seals s WHERE s.evaluation_id = m.evaluation_id AND s.evaluator_id = m.person_id) AS sealedBidders
        FROM panel_memberships m JOIN people p ON p.id = m.person_id JOIN people a ON a.id = m.added_by
        WHERE m.evaluation_id = ? AND m.ended_at IS NULL
        ORDER BY CASE m.role WHEN 'lead' THEN 0 WHEN 'moderator' THEN 1 ELSE 2 END, p.name COLLATE NOCASE`,

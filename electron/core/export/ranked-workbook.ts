@@ -1,15 +1,14 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { PassThrough } from 'node:stream';
-import { listCriteria, walkIndicators, type Indicator } from '../../../shared/domain/framework';
+import { listCriteria, type Indicator } from '../../../shared/domain/framework';
 import { AGGREGATION_LABELS, describeThreshold } from '../../../shared/domain/rules';
-import { safeCellText as safe } from '../../../shared/domain/safe-cell-text';
 import { scaleMax, scaleMin } from '../../../shared/domain/scale';
 import { weightedPoints } from '../../../shared/domain/totals';
 import { effectiveWeights } from '../../../shared/domain/weights';
-import { DECLARATION_LABELS, EXCLUDED_BY_CONFLICT, MITIGATION_LABELS } from '../../../shared/domain/conflicts';
+import { DECLARATION_LABELS, EXCLUSION_WORDING, MITIGATION_LABELS } from '../../../shared/domain/conflicts';
 import { MEMBER_ROLE_LABELS } from '../../../shared/api/evaluations';
 import type { ResultsSnapshot } from './snapshot';
-import { addStyledRow, addTable, filterTable, scoreShading, STYLE, type SheetMeta } from './sheet-style';
+import { addStyledRow, addTable, filterTable, scoreShading, STYLE, workbookWriter, type SheetMeta } from './sheet-style';
 
 export type Progress = (done: number, total: number) => void;
 
@@ -31,10 +30,15 @@ export function numberIndicators(items: readonly Indicator[]): string {
 
 export const SHEETS = ['Ranking', 'Breakdown', 'Framework & scale', 'Individual scores', 'Moderation log', 'Conflicts of interest'] as const;
 
+/** The Breakdown columns the Ranking formulas read: weighted points, whether the row is in the ranking, and numeric keys. */
+const BREAKDOWN = { weighted: 'H', inRanking: 'I', bidderNo: 'J', areaNo: 'K', stageNo: 'L' } as const;
+
 /**
  * The ranked-results workbook procurement leads hand to their boards. Written with exceljs's streaming
  * writer; totals on the Ranking sheet are live formulas over the Breakdown sheet whose cached values are
- * the app's own figures.
+ * the app's own figures. The formulas find a bidder's rows by number (the bidder's place on the Ranking
+ * sheet, the capability area's and stage's places in the framework), never by comparing names, which can
+ * collide or begin like a formula; so they still add the right rows after the Breakdown is sorted.
  */
 export async function writeRankedWorkbook(snap: ResultsSnapshot, meta: SheetMeta, onProgress: Progress = () => {}): Promise<Buffer> {
   const { evaluation, ranking, board } = snap;
@@ -67,14 +71,18 @@ export async function writeRankedWorkbook(snap: ResultsSnapshot, meta: SheetMeta
     stream.on('end', resolve);
     stream.on('error', reject);
   });
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
+  const wb = workbookWriter(stream);
   wb.creator = 'Capability Assessment';
   wb.title = evaluation.name;
   wb.created = new Date(meta.exportedAt);
 
-  // Breakdown rows: one per bidder × criterion, in ranking order. Its layout is what the Ranking formulas read.
+  // Breakdown rows: one per bidder × criterion, in ranking order, with the numbers the Ranking formulas match on.
   const breakdownLast = 1 + rows.length * criteria.length;
   const bd = (col: string) => `Breakdown!$${col}$2:$${col}$${Math.max(2, breakdownLast)}`;
+  const rankedOn = new Set(ranking.rankedOn);
+  /** Σ weighted points of the Breakdown rows in the ranking whose key columns hold these numbers. */
+  const pointsWhere = (...keys: [column: string, value: number][]) =>
+    `SUMPRODUCT(${keys.map(([column, value]) => `(${bd(column)}=${value})`).join('*')}*${bd(BREAKDOWN.inRanking)},${bd(BREAKDOWN.weighted)})`;
 
   // --- Ranking ---------------------------------------------------------------------------------------
   const rk = addTable(wb, 'Ranking', meta, [
@@ -88,40 +96,50 @@ export async function writeRankedWorkbook(snap: ResultsSnapshot, meta: SheetMeta
     { header: 'Threshold status', width: 20 },
     { header: 'Threshold failures', width: 50 },
     { header: 'Tie', width: 30 },
+    { header: 'Bidder no. (in Breakdown)', width: 12 },
   ]);
-  const col = (i: number) => rk.getColumn(i).letter;
   const firstArea = 6;
   const firstStage = firstArea + framework.areas.length;
   for (const [i, r] of rows.entries()) {
-    const rowNo = i + 2;
     const bidder = evaluation.bidders.find((b) => b.id === r.bidderId);
     const lead = bidder?.members.find((m) => m.role === 'lead')?.organisation ?? '';
     const members = (bidder?.members ?? [])
       .filter((m) => m.role !== 'lead')
       .map((m) => `${m.organisation} (${MEMBER_ROLE_LABELS[m.role].toLowerCase()})`);
-    const name = `$B${rowNo}`;
+    const bidderNo = i + 1;
     const values: ExcelJS.CellValue[] = [
       r.rank ?? 'Fails threshold',
-      safe(r.name),
-      safe(lead),
-      safe(members.join('; ')),
-      { formula: `SUMPRODUCT(--(${bd('A')}=${name}),${bd('H')})`, result: r.total },
+      r.name,
+      lead,
+      members.join('; '),
+      { formula: pointsWhere([BREAKDOWN.bidderNo, bidderNo]), result: r.total },
       ...framework.areas.map((a, j) => ({
-        formula: `SUMPRODUCT((${bd('A')}=${name})*(${bd('B')}=${col(firstArea + j)}$1),${bd('H')})`,
+        formula: pointsWhere([BREAKDOWN.bidderNo, bidderNo], [BREAKDOWN.areaNo, j + 1]),
         result: r.byArea.find((x) => x.id === a.id)?.points ?? 0,
       })),
       ...framework.stages.map((s, j) => ({
-        formula: `SUMPRODUCT((${bd('A')}=${name})*(${bd('C')}=${col(firstStage + j)}$1),${bd('H')})`,
+        formula: pointsWhere([BREAKDOWN.bidderNo, bidderNo], [BREAKDOWN.stageNo, j + 1]),
         result: r.byStage.find((x) => x.id === s.id)?.points ?? 0,
       })),
       r.failures.length === 0 ? (r.complete ? 'Meets all thresholds' : 'Provisional') : 'Fails a threshold',
-      safe(r.failures.map((f) => `${f.rule} (${criterionName(f.criterionId)}: ${f.score})`).join('; ')),
+      r.failures.map((f) => `${f.rule} (${criterionName(f.criterionId)}: ${f.score})`).join('; '),
       r.tied ? 'Tied' : (r.tieBrokenBy ?? ''),
+      bidderNo,
     ];
     addStyledRow(rk, values, (c) => (c >= 5 && c < firstStage + framework.stages.length ? STYLE.wrappedTwoDecimals : STYLE.wrapped));
     await tick();
   }
-  filterTable(rk, 1 + rows.length);
+  // Bidders with no score that counts yet: listed, never given a total (a total of nothing would read as 0).
+  for (const b of ranking.notYetRanked) {
+    const bidder = evaluation.bidders.find((x) => x.id === b.bidderId);
+    const lead = bidder?.members.find((m) => m.role === 'lead')?.organisation ?? '';
+    const members = (bidder?.members ?? []).filter((m) => m.role !== 'lead').map((m) => `${m.organisation} (${MEMBER_ROLE_LABELS[m.role].toLowerCase()})`);
+    const blanks = Array.from({ length: 1 + framework.areas.length + framework.stages.length }, () => '');
+    const none = ranking.missing.filter((m) => m.bidderId === b.bidderId).length === criteria.length;
+    const why = none ? 'Not yet ranked: no score counts yet' : 'Not yet ranked: no criterion has a score that counts for every bidder yet';
+    addStyledRow(rk, ['Not yet ranked', b.name, lead, members.join('; '), ...blanks, why, '', '', ''], () => STYLE.wrapped);
+  }
+  filterTable(rk, 1 + rows.length + ranking.notYetRanked.length);
   rk.commit();
 
   // --- Breakdown -------------------------------------------------------------------------------------
@@ -134,9 +152,15 @@ export async function writeRankedWorkbook(snap: ResultsSnapshot, meta: SheetMeta
     { header: 'Maximum', width: 10 },
     { header: 'Effective weight (%)', width: 12 },
     { header: 'Weighted score (% points)', width: 14 },
+    { header: 'In the ranking (1 = counted in the totals; 0 = left out until every bidder has a score that counts)', width: 18 },
+    { header: 'Bidder no. (in Ranking)', width: 10 },
+    { header: 'Capability area no.', width: 10 },
+    { header: 'Stage no.', width: 8 },
   ]);
+  const areaNo = new Map(framework.areas.map((a, i) => [a.id, i + 1]));
+  const stageNo = new Map(framework.stages.map((s, i) => [s.id, i + 1]));
   let r = 2;
-  for (const bidder of rows) {
+  for (const [i, bidder] of rows.entries()) {
     const scores = new Map(board.find((b) => b.bidderId === bidder.bidderId)?.criteria.map((c) => [c.criterionId, c.aggregated]));
     for (const c of criteria) {
       const score = scores.get(c.id) ?? null;
@@ -144,14 +168,18 @@ export async function writeRankedWorkbook(snap: ResultsSnapshot, meta: SheetMeta
       addStyledRow(
         br,
         [
-          safe(bidder.name),
-          safe(areaTitle.get(c.areaId) ?? ''),
-          safe(stageLabel.get(c.stageId) ?? ''),
-          safe(criterionName(c.id)),
+          bidder.name,
+          areaTitle.get(c.areaId) ?? '',
+          stageLabel.get(c.stageId) ?? '',
+          criterionName(c.id),
           score,
           max,
           weight,
           { formula: `IF(E${r}="","",G${r}*E${r}/F${r})`, result: score === null ? '' : weightedPoints(weight, score, max) },
+          rankedOn.has(c.id) ? 1 : 0,
+          i + 1,
+          areaNo.get(c.areaId)!,
+          stageNo.get(c.stageId)!,
         ],
         (c) => (c === 5 || c === 7 ? STYLE.twoDecimals : c === 8 ? STYLE.fourDecimals : STYLE.plain),
       );
@@ -175,17 +203,15 @@ export async function writeRankedWorkbook(snap: ResultsSnapshot, meta: SheetMeta
   for (const c of criteria) {
     const area = framework.areas.find((a) => a.id === c.areaId)!;
     const stage = framework.stages.find((s) => s.id === c.stageId)!;
-    let count = 0;
-    walkIndicators(area.indicators[stage.id] ?? [], () => count++);
     addStyledRow(
       fw,
       [
-        safe(area.title),
-        safe(stage.label),
-        safe(stage.horizon),
+        area.title,
+        stage.label,
+        stage.horizon,
         weights.get(c.id) ?? 0,
-        safe(area.questions.map((q, i) => `${i + 1}. ${q}`).join('\n')),
-        safe(numberIndicators(area.indicators[stage.id] ?? [])),
+        area.questions.map((q, i) => `${i + 1}. ${q}`).join('\n'),
+        numberIndicators(area.indicators[stage.id] ?? []),
       ],
       (c) => (c === 4 ? STYLE.wrappedTwoDecimals : STYLE.wrapped),
     );
@@ -194,22 +220,21 @@ export async function writeRankedWorkbook(snap: ResultsSnapshot, meta: SheetMeta
   filterTable(fw, 1 + criteria.length);
   const section = (title: string) => {
     fw.addRow([]).commit();
-    const head = fw.addRow([title]);
-    head.font = { bold: true, size: 13 };
-    head.commit();
+    addStyledRow(fw, [title], () => STYLE.sectionHeading);
   };
   section('Scoring scale');
-  fw.addRow(['Score', 'Label', 'Descriptor']).commit();
-  for (const p of settings.scale.points) fw.addRow([p.value, safe(p.label), safe(p.descriptor)]).commit();
+  const plainRow = (values: ExcelJS.CellValue[]) => addStyledRow(fw, values, () => STYLE.plain);
+  plainRow(['Score', 'Label', 'Descriptor']);
+  for (const p of settings.scale.points) plainRow([p.value, p.label, p.descriptor]);
   section('Minimum thresholds');
-  if (settings.thresholds.length === 0) fw.addRow(['None']).commit();
-  for (const t of settings.thresholds) fw.addRow([safe(describeThreshold(t, framework))]).commit();
+  if (settings.thresholds.length === 0) plainRow(['None']);
+  for (const t of settings.thresholds) plainRow([describeThreshold(t, framework)]);
   section('Rules');
-  fw.addRow(['Aggregation rule', safe(AGGREGATION_LABELS[settings.rules.aggregation])]).commit();
-  fw.addRow(['Tie-break rule', safe(ranking.tieBreakRule)]).commit();
-  fw.addRow(['Spread tolerance (points)', settings.rules.spreadTolerance]).commit();
-  fw.addRow(['Set-up version', evaluation.settingsVersion, `saved ${evaluation.settingsSavedAt} by ${safe(evaluation.settingsSavedBy)}`]).commit();
-  fw.addRow(['Capability framework', safe(framework.name), safe(framework.source)]).commit();
+  plainRow(['Aggregation rule', AGGREGATION_LABELS[settings.rules.aggregation]]);
+  plainRow(['Tie-break rule', ranking.tieBreakRule]);
+  plainRow(['Spread tolerance (points)', settings.rules.spreadTolerance]);
+  plainRow(['Set-up version', evaluation.settingsVersion, `saved ${evaluation.settingsSavedAt} by ${evaluation.settingsSavedBy}`]);
+  plainRow(['Capability framework', framework.name, framework.source]);
   fw.commit();
 
   // --- Individual scores ------------------------------------------------------------------------------
@@ -233,15 +258,15 @@ export async function writeRankedWorkbook(snap: ResultsSnapshot, meta: SheetMeta
         addStyledRow(
           is,
           [
-            safe(s.evaluatorName),
-            safe(b.bidderName),
-            safe(areaTitle.get(c.areaId) ?? ''),
-            safe(stageLabel.get(c.stageId) ?? ''),
+            s.evaluatorName,
+            b.bidderName,
+            areaTitle.get(c.areaId) ?? '',
+            stageLabel.get(c.stageId) ?? '',
             s.score,
-            safe(s.rationale),
-            safe(refs.join('; ')),
+            s.rationale,
+            refs.join('; '),
             s.sealedAt,
-            s.counted ? '' : EXCLUDED_BY_CONFLICT,
+            s.excludedBecause ? EXCLUSION_WORDING[s.excludedBecause] : '',
           ],
           () => STYLE.wrapped,
         );
@@ -275,14 +300,14 @@ export async function writeRankedWorkbook(snap: ResultsSnapshot, meta: SheetMeta
       addStyledRow(
         ml,
         [
-          safe(bidderName.get(entry.bidderId) ?? ''),
-          safe(criterionName(entry.criterionId)),
+          bidderName.get(entry.bidderId) ?? '',
+          criterionName(entry.criterionId),
           count - i,
           v.score,
-          safe(v.internalNote),
-          safe(v.bidderExplanation),
-          safe(v.reason),
-          safe(v.recordedBy),
+          v.internalNote,
+          v.bidderExplanation,
+          v.reason,
+          v.recordedBy,
           v.recordedAt,
           i === 0 ? 'Current' : 'Superseded',
         ],
@@ -310,14 +335,14 @@ export async function writeRankedWorkbook(snap: ResultsSnapshot, meta: SheetMeta
     addStyledRow(
       ci,
       [
-        safe(d.personName),
-        safe(bidderName.get(d.bidderId) ?? ''),
-        safe(d.subject),
+        d.personName,
+        bidderName.get(d.bidderId) ?? '',
+        d.subject,
         DECLARATION_LABELS[d.kind],
-        safe(d.description),
+        d.description,
         d.declaredAt,
         d.supersededBy ? 'Superseded' : 'Current',
-        safe(d.mitigations.map((m) => `${m.decidedAt.slice(0, 10)} ${MITIGATION_LABELS[m.decision]} — ${m.reason} (${m.decidedBy})`).join('\n')),
+        d.mitigations.map((m) => `${m.decidedAt.slice(0, 10)} ${MITIGATION_LABELS[m.decision]} — ${m.reason} (${m.decidedBy})`).join('\n'),
       ],
       () => STYLE.wrapped,
     );

@@ -1,13 +1,15 @@
 import { stringify } from 'csv-stringify/sync';
-import { EXCLUDED_BY_CONFLICT } from '../../../shared/domain/conflicts';
+import { EXCLUSION_WORDING } from '../../../shared/domain/conflicts';
+import { BASIS_WORDING } from '../../../shared/domain/counting';
 import { listCriteria } from '../../../shared/domain/framework';
 import { safeCellText as safe } from '../../../shared/domain/safe-cell-text';
 import type { ResultsSnapshot } from './snapshot';
 
 /**
- * One row per sealed individual score and per consensus version, with the same columns, for analysis
- * elsewhere; `excluded` gives why a sealed score takes no part in the results (its evaluator has declared
- * a conflict of interest with the bidder that the procurement lead has not permitted).
+ * One row per sealed individual score, per score that counts (with what it rests on in `by`) and per
+ * consensus version, with the same columns, for analysis elsewhere; `excluded` gives why a sealed score
+ * takes no part in the results (a conflict of interest not permitted, or its evaluator removed from the
+ * panel with their scores).
  */
 export function scoresCsv(snap: ResultsSnapshot): string {
   const { framework } = snap.evaluation;
@@ -20,9 +22,14 @@ export function scoresCsv(snap: ResultsSnapshot): string {
     const sealed = snap.individualScores(b.bidderId);
     for (const c of b.criteria) {
       for (const s of sealed.get(c.criterionId) ?? []) {
-        const excluded = s.counted ? '' : EXCLUDED_BY_CONFLICT;
+        const excluded = s.excludedBecause ? EXCLUSION_WORDING[s.excludedBecause] : '';
         records.push(['individual', safe(b.bidderName), safe(area(c.criterionId)), safe(stage(c.criterionId)), safe(s.evaluatorName), s.score, safe(s.rationale), s.sealedAt, '', excluded]);
       }
+    }
+  }
+  for (const b of snap.board) {
+    for (const c of b.criteria) {
+      if (c.aggregated !== null) records.push(['score that counts', safe(b.bidderName), safe(area(c.criterionId)), safe(stage(c.criterionId)), BASIS_WORDING[c.basis], c.aggregated, '', snap.takenAt, '', '']);
     }
   }
   for (const entry of snap.moderationLog) {

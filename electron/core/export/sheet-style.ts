@@ -1,4 +1,6 @@
-import type ExcelJS from 'exceljs';
+import ExcelJS from 'exceljs';
+import type { Writable } from 'node:stream';
+import { cellText } from '../../../shared/domain/safe-cell-text';
 
 export interface SheetMeta {
   evaluationName: string;
@@ -21,7 +23,10 @@ export function sheetOptions(meta: SheetMeta, frozenRows = 1): Partial<ExcelJS.A
   };
 }
 
-/** A sheet that is one table: the shared sheet options, these columns, and a styled header row. */
+/**
+ * A sheet that is one table: the shared sheet options, these columns, and a styled header row whose
+ * headings (capability area titles and stage labels among them) are quote-prefixed text.
+ */
 export function addTable(
   wb: ExcelJS.stream.xlsx.WorkbookWriter,
   name: string,
@@ -29,8 +34,12 @@ export function addTable(
   columns: Partial<ExcelJS.Column>[],
 ): ExcelJS.Worksheet {
   const ws = wb.addWorksheet(name, sheetOptions(meta));
-  ws.columns = columns;
-  styleHeader(ws.getRow(1));
+  ws.columns = columns.map((c) => (typeof c.header === 'string' ? { ...c, header: cellText(c.header) } : c));
+  const header = ws.getRow(1);
+  styleHeader(header);
+  header.eachCell((cell) => {
+    cell.style = { ...cell.style, quotePrefix: true } as CellStyle as ExcelJS.Style;
+  });
   return ws;
 }
 
@@ -67,6 +76,13 @@ export function scoreShading(ref: string, min: number, max: number): ExcelJS.Con
 export const WRAP: Partial<ExcelJS.Alignment> = { vertical: 'top', wrapText: true };
 
 /**
+ * A cell style as these workbooks write it: exceljs's, plus SpreadsheetML's quote prefix (the xf's
+ * quotePrefix="1"), which marks a text cell as text that must stay text: it shows exactly as written, with
+ * no apostrophe, and Excel and Calc keep it text when someone edits it, even if it starts with = + - @.
+ */
+export type CellStyle = Partial<ExcelJS.Style> & { readonly quotePrefix?: boolean };
+
+/**
  * The few cell styles the workbooks use, each one shared object: exceljs caches a style by the object's
  * identity, so sharing them (instead of setting row.alignment or numFmt per cell, which gives every cell
  * its own copy) more than halves the time to write a large workbook.
@@ -77,13 +93,73 @@ export const STYLE = {
   twoDecimals: Object.freeze({ numFmt: '0.00' }),
   fourDecimals: Object.freeze({ numFmt: '0.0000' }),
   wrappedTwoDecimals: Object.freeze({ numFmt: '0.00', alignment: WRAP }),
-} as const satisfies Record<string, Partial<ExcelJS.Style>>;
+  sectionHeading: Object.freeze({ font: { bold: true, size: 13 } }),
+} as const satisfies Record<string, CellStyle>;
 
-/** Appends and commits one row, each cell (1-based column) given one of the shared styles. */
-export function addStyledRow(ws: ExcelJS.Worksheet, values: ExcelJS.CellValue[], pick: (column: number) => Partial<ExcelJS.Style>): void {
-  const row = ws.addRow(values);
+const quotedVariants = new WeakMap<CellStyle, CellStyle>();
+
+/** The style with the quote prefix added: one shared object per style, for the same reason as STYLE. */
+function quoted(style: CellStyle): CellStyle {
+  let variant = quotedVariants.get(style);
+  if (!variant) {
+    variant = Object.freeze({ ...style, quotePrefix: true });
+    quotedVariants.set(style, variant);
+  }
+  return variant;
+}
+
+/**
+ * Appends and commits one row, each cell (1-based column) given one of the shared styles. Every text value
+ * is written as people wrote it, control characters removed, in a quote-prefixed cell: text never becomes
+ * a formula, and nothing (no apostrophe) is added to it.
+ */
+export function addStyledRow(ws: ExcelJS.Worksheet, values: ExcelJS.CellValue[], pick: (column: number) => CellStyle): void {
+  const row = ws.addRow(values.map((v) => (typeof v === 'string' ? cellText(v) : v)));
   row.eachCell({ includeEmpty: true }, (cell, column) => {
-    cell.style = pick(column) as ExcelJS.Style;
+    const style = pick(column);
+    cell.style = (typeof cell.value === 'string' ? quoted(style) : style) as ExcelJS.Style;
   });
   row.commit();
+}
+
+/** The part of exceljs 4.4's style manager (StylesXform) that quotePrefixed relies on. */
+interface StyleManager {
+  addStyleModel(model: CellStyle | undefined, cellType?: number): number;
+  model: { styles: string[] };
+  index: { style: Record<string, number> };
+}
+
+/**
+ * exceljs 4.4 drops quotePrefix from a style (its xf writer knows no such attribute). This teaches one
+ * workbook's style manager to write it: a style carrying quotePrefix gets the cell format exceljs made for
+ * the rest of the style, copied with quotePrefix="1" added as its own entry in styles.xml.
+ */
+function quotePrefixed(wb: ExcelJS.stream.xlsx.WorkbookWriter): void {
+  const styles = (wb as unknown as { styles?: Partial<StyleManager> }).styles;
+  if (typeof styles?.addStyleModel !== 'function' || !Array.isArray(styles.model?.styles) || typeof styles.index?.style !== 'object') {
+    throw new Error('This version of exceljs has no style manager the workbook can add the quote prefix to.');
+  }
+  const manager = styles as StyleManager;
+  const addStyleModel = manager.addStyleModel.bind(manager);
+  const quotedId = new Map<number, number>();
+  manager.addStyleModel = (model, cellType) => {
+    const id = addStyleModel(model, cellType);
+    if (!model?.quotePrefix) return id;
+    let withPrefix = quotedId.get(id);
+    if (withPrefix === undefined) {
+      const plain = manager.model.styles[id];
+      if (!plain?.startsWith('<xf ')) throw new Error(`exceljs wrote cell format ${id} in a form the quote prefix cannot be added to.`);
+      const xml = plain.replace(/^<xf /, '<xf quotePrefix="1" ');
+      withPrefix = manager.index.style[xml] ??= manager.model.styles.push(xml) - 1;
+      quotedId.set(id, withPrefix);
+    }
+    return withPrefix;
+  };
+}
+
+/** A streaming workbook writer (inline strings, shared styles) whose text cells can be quote-prefixed. */
+export function workbookWriter(stream: Writable): ExcelJS.stream.xlsx.WorkbookWriter {
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
+  quotePrefixed(wb);
+  return wb;
 }

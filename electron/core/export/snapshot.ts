@@ -2,7 +2,6 @@ import type { Declaration } from '../../../shared/api/conflicts';
 import type { EvaluationDetail } from '../../../shared/api/evaluations';
 import type { BoardBidder, ConsensusVersion, SealedScore } from '../../../shared/api/moderation';
 import type { RankingResult } from '../../../shared/api/ranking';
-import { recusals } from '../conflicts/access';
 import { listDeclarations } from '../conflicts/repo';
 import type { Db } from '../db/open';
 import { evaluationDetail } from '../evaluations/repo';
@@ -36,9 +35,8 @@ export function takeSnapshot(db: Db, evaluationId: string, personId: string, now
   return db
     .transaction(() => {
       const evaluation = evaluationDetail(db, evaluationId, personId);
-      const { inputs, bidders: board, sealers } = buildBoard(db, evaluationId, evaluation.bidders.map((b) => b.id), { summary: true });
-      const scores = new Map(board.map((b) => [b.bidderId, new Map(b.criteria.map((c) => [c.criterionId, c.aggregated]))]));
-      const ranking = rankingFrom({ ...inputs, bidders: evaluation.bidders, scores }, false);
+      const { inputs, bidders: board, counting, excluded } = buildBoard(db, evaluationId, evaluation.bidders.map((b) => b.id), { summary: true });
+      const ranking = rankingFrom({ ...inputs, counting }, false);
       const moderationLog = board.flatMap((b) =>
         b.criteria
           .filter((c) => c.versions > 0)
@@ -52,10 +50,10 @@ export function takeSnapshot(db: Db, evaluationId: string, personId: string, now
         ).map((d) => [d.id, d.file_name]),
       );
       // Whether a sealed score counts is also the snapshot's: a conflict declared while the export is written changes nothing in it.
-      const recusedThen = recusals(db, evaluationId);
+      const sealers = new Map(counting.map((b) => [b.bidderId, b.sealers]));
       const individualScores = (bidderId: string) => {
         const sealedThen = sealers.get(bidderId);
-        const current = sealedScores(db, evaluationId, bidderId, recusedThen).get(bidderId) ?? new Map<string, SealedScore[]>();
+        const current = sealedScores(db, evaluationId, bidderId, excluded).get(bidderId) ?? new Map<string, SealedScore[]>();
         return new Map([...current].map(([criterionId, list]) => [criterionId, list.filter((s) => sealedThen?.has(s.evaluatorId))]));
       };
       const sealedCount = sealedScoreCount(db, evaluationId);

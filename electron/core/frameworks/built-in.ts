@@ -1,10 +1,10 @@
 import merton from '../../../resources/frameworks/merton-ics-2020.json';
-import { FrameworkSchema, type Framework } from '../../../shared/domain/framework';
+import { FrameworkToSaveSchema, type Framework } from '../../../shared/domain/framework';
 import type { Db } from '../db/open';
 import { findFramework, insertFramework, insertRevision } from './repo';
 
 /** Bundled into the core so that every host (Node, Electron, packaged) finds the same frameworks. */
-export const BUILT_IN_FRAMEWORKS: readonly Framework[] = [FrameworkSchema.parse(merton)];
+export const BUILT_IN_FRAMEWORKS: readonly Framework[] = [FrameworkToSaveSchema.parse(merton)];
 
 const builtInRecordId = (key: string) => `builtin-${key}`;
 

@@ -1,6 +1,6 @@
 import { ApiError, issuesFromZod } from '../../../shared/api/errors';
 import type { frameworkMethods } from '../../../shared/api/frameworks';
-import { FrameworkSchema } from '../../../shared/domain/framework';
+import { FrameworkToSaveSchema, type Framework } from '../../../shared/domain/framework';
 import { signedIn } from '../authorisation';
 import type { HandlerContext } from '../context';
 import type { HandlersFor } from '../registry';
@@ -19,16 +19,19 @@ function parseFrameworkJson(json: string) {
   } catch {
     throw new ApiError('INVALID_PARAMS', 'The file is not valid JSON, so it cannot be a capability framework.');
   }
-  const parsed = FrameworkSchema.safeParse(data);
-  if (!parsed.success) {
-    const issues = issuesFromZod(parsed.error);
-    throw new ApiError(
-      'INVALID_PARAMS',
-      `The file is not a valid capability framework: ${issues.slice(0, 5).map((i) => `${i.path || 'file'}: ${i.message}`).join('; ')}`,
-      issues,
-    );
-  }
-  return parsed.data;
+  return frameworkToSave(data, 'The file is not a valid capability framework');
+}
+
+/** The framework as it may be saved (FrameworkToSaveSchema), or a refusal listing its first problems. */
+function frameworkToSave(data: unknown, refusal: string): Framework {
+  const parsed = FrameworkToSaveSchema.safeParse(data);
+  if (parsed.success) return parsed.data;
+  const issues = issuesFromZod(parsed.error);
+  throw new ApiError(
+    'INVALID_PARAMS',
+    `${refusal}: ${issues.slice(0, 5).map((i) => `${i.path || 'file'}: ${i.message}`).join('; ')}`,
+    issues,
+  );
 }
 
 const fileNameFor = (name: string, revision: number) =>
@@ -70,7 +73,8 @@ export const frameworkHandlers: HandlersFor<typeof frameworkMethods> = {
       if (basedOnRevision !== summary.revision) {
         throw new ApiError('CONFLICT', `This framework was changed since you opened it (now revision ${summary.revision}). Reopen it and edit again.`);
       }
-      insertRevision(ctx.db, { frameworkId, revision: summary.revision + 1, framework, at: ctx.now(), by: ctx.actor!.id });
+      const checked = frameworkToSave(framework, 'The framework was not saved');
+      insertRevision(ctx.db, { frameworkId, revision: summary.revision + 1, framework: checked, at: ctx.now(), by: ctx.actor!.id });
       return mustFind(ctx, frameworkId).summary;
     },
   },

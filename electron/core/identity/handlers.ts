@@ -3,7 +3,7 @@ import type { sessionMethods } from '../../../shared/api/session';
 import { recordAudit } from '../audit/record';
 import { administratorOnly, anyone, signedIn } from '../authorisation';
 import type { HandlerContext } from '../context';
-import { findPerson, insertPerson, listPeople } from '../people/repo';
+import { findPerson, insertPerson, listPeople, personWithSameName } from '../people/repo';
 import type { HandlersFor } from '../registry';
 import { waitAfterFailures } from './back-off';
 import { hashPassphrase, passphraseMatches, type StoredHash } from './passphrase-hash';
@@ -35,7 +35,7 @@ async function strongOrRefuse(passphrase: string, personalWords: string[]): Prom
 }
 
 function nameIsFree(ctx: HandlerContext, name: string): void {
-  const clash = listPeople(ctx.db).find((p) => p.name.toLocaleLowerCase('en-GB') === name.toLocaleLowerCase('en-GB'));
+  const clash = personWithSameName(ctx.db, name);
   if (clash) throw new ApiError('CONFLICT', `There is already a profile called “${clash.name}”. Sign in as it, or add a distinguishing detail to your name.`);
 }
 

@@ -8,6 +8,8 @@ import type { HandlerContext } from '../context';
 import { biddersOf, evaluationStatus, frozenFramework, latestSettings } from '../evaluations/repo';
 import type { HandlersFor } from '../registry';
 import { buildBoard } from './board';
+import { insertConfirmation } from './confirmations';
+import { assertConsensusMayCount, confirmable } from './may-record';
 import { consensusHistory, insertConsensus } from './repo';
 
 const moderatorOrLead = panel('lead', 'moderator');
@@ -47,12 +49,10 @@ export const moderationHandlers: HandlersFor<typeof moderationMethods> = {
       assertCriterion(ctx, evaluationId, criterionId);
       const { settings } = latestSettings(ctx.db, evaluationId);
       if (!isOnScale(settings.scale, score)) throw new ApiError('RULE_VIOLATION', `${score} is not a point on the scoring scale.`);
-      const [board] = buildBoard(ctx.db, evaluationId, [bidderId]).bidders;
-      if (!board!.allSealed) {
-        const waiting = board!.awaiting.length > 0 ? `waiting for ${board!.awaiting.join(', ')} to seal` : 'no evaluator has sealed yet';
-        throw new ApiError('RULE_VIOLATION', `A consensus can be recorded once every evaluator has sealed their scores for this bidder: ${waiting}.`);
-      }
-      const criterion = board!.criteria.find((c) => c.criterionId === criterionId)!;
+      const { bidders, counting } = buildBoard(ctx.db, evaluationId, [bidderId]);
+      const board = bidders[0]!;
+      const criterion = board.criteria.find((c) => c.criterionId === criterionId)!;
+      assertConsensusMayCount(settings.rules.aggregation, settings.rules.spreadTolerance, board, criterion);
       const needsReason: string[] = [];
       if (!criterion.sealed.some((s) => s.counted && s.score === score)) needsReason.push('the consensus differs from every evaluator’s score');
       if (criterion.consensus) needsReason.push(`it changes the consensus recorded on ${criterion.consensus.recordedAt.slice(0, 10)}`);
@@ -71,9 +71,35 @@ export const moderationHandlers: HandlersFor<typeof moderationMethods> = {
         at: ctx.now(),
         by: ctx.actor!.id,
         supersedes: criterion.consensus?.id ?? null,
+        countedEvaluators: counting[0]!.countedEvaluators,
       });
       const [after] = buildBoard(ctx.db, evaluationId, [bidderId]).bidders;
       return after!.criteria.find((c) => c.criterionId === criterionId)!;
+    },
+  },
+  'moderation.confirmAgreed': {
+    auth: panel('moderator'),
+    run(ctx, { evaluationId, bidderId, note }) {
+      if (evaluationStatus(ctx.db, evaluationId) !== 'scoring') throw new ApiError('RULE_VIOLATION', 'Moderation happens once the evaluation is open for scoring.');
+      assertMaySeeBidder(ctx, evaluationId, bidderId);
+      const { settings } = latestSettings(ctx.db, evaluationId);
+      const { bidders, counting } = buildBoard(ctx.db, evaluationId, [bidderId], { summary: true });
+      const open = confirmable(settings.rules.aggregation, bidders[0]!);
+      const at = ctx.now();
+      for (const c of open) {
+        insertConfirmation(ctx.db, {
+          id: ctx.newId(),
+          evaluationId,
+          bidderId,
+          criterionId: c.criterionId,
+          score: c.agreed!,
+          countedEvaluators: counting[0]!.countedEvaluators,
+          note,
+          at,
+          by: ctx.actor!.id,
+        });
+      }
+      return { confirmed: open.length, bidder: buildBoard(ctx.db, evaluationId, [bidderId]).bidders[0]! };
     },
   },
   'moderation.history': {

@@ -1,6 +1,6 @@
 import type { ConsensusVersion, SealedScore } from '../../../shared/api/moderation';
 import type { EvidenceRef } from '../../../shared/api/scoring';
-import { recusalKey, recusals } from '../conflicts/access';
+import { exclusionKey, exclusions, type Exclusions } from '../counting/exclusions';
 import type { Db } from '../db/open';
 
 interface SealedRow {
@@ -23,14 +23,14 @@ const LATEST_SEALED = `
 
 /**
  * Each sealed evaluator's current score per criterion, with rationale and evidence references, for one
- * bidder or the whole evaluation, in evaluator name order; `counted` is false for an evaluator recused
- * from the bidder since (see SealedScoreSchema). Unsealed scores never leave here.
+ * bidder or the whole evaluation, in evaluator name order; `counted` is false for a score excluded since
+ * (see SealedScoreSchema). Unsealed scores never leave here.
  */
 export function sealedScores(
   db: Db,
   evaluationId: string,
   bidderId?: string,
-  recused: ReadonlySet<string> = recusals(db, evaluationId),
+  excluded: Exclusions = exclusions(db, evaluationId),
 ): Map<string, Map<string, SealedScore[]>> {
   const rows = db
     .prepare(
@@ -55,7 +55,8 @@ export function sealedScores(
       rationale: r.rationale,
       evidenceRefs: JSON.parse(r.evidence_refs) as EvidenceRef[],
       sealedAt: r.sealed_at,
-      counted: !recused.has(recusalKey(r.evaluator_id, r.bidder_id)),
+      counted: !excluded.has(exclusionKey(r.evaluator_id, r.bidder_id)),
+      excludedBecause: excluded.get(exclusionKey(r.evaluator_id, r.bidder_id)) ?? null,
     });
   }
   return byBidder;
@@ -64,7 +65,7 @@ export function sealedScores(
 export interface SealedValues {
   /** Who has sealed, per bidder. */
   sealers: Map<string, Set<string>>;
-  /** The sealed score values that count per bidder → criterion (none of a since-recused evaluator's), in no particular order. */
+  /** The sealed score values that count per bidder → criterion (none of an excluded evaluator's), sorted. */
   values: Map<string, Map<string, number[]>>;
 }
 
@@ -73,23 +74,26 @@ export interface SealedValues {
  * read from the covering index): what the ranking and the moderation overview need, at a fraction of the
  * cost of an object per sealed score.
  */
-export function countedScoreValues(db: Db, evaluationId: string): SealedValues {
+export function countedScoreValues(db: Db, evaluationId: string, bidderId?: string, excluded: Exclusions = exclusions(db, evaluationId)): SealedValues {
   const values = new Map<string, Map<string, number[]>>();
-  const recused = [...recusals(db, evaluationId)];
-  const notRecused = recused.length > 0 ? "AND (s.evaluator_id || ' ' || s.bidder_id) NOT IN (SELECT value FROM json_each(?))" : '';
+  const keys = [...excluded.keys()];
+  const notExcluded = keys.length > 0 ? "AND (s.evaluator_id || ' ' || s.bidder_id) NOT IN (SELECT value FROM json_each(?))" : '';
+  const params: string[] = [evaluationId];
+  if (bidderId) params.push(bidderId);
+  if (keys.length > 0) params.push(JSON.stringify(keys));
   const rows = db
     .prepare(
       `SELECT s.bidder_id, e.criterion_id, group_concat(e.score) ${LATEST_SEALED}
-       WHERE s.evaluation_id = ? AND e.score IS NOT NULL ${notRecused} GROUP BY s.bidder_id, e.criterion_id`,
+       WHERE s.evaluation_id = ? ${bidderId ? 'AND s.bidder_id = ?' : ''} AND e.score IS NOT NULL ${notExcluded} GROUP BY s.bidder_id, e.criterion_id`,
     )
     .raw()
-    .all(...(recused.length > 0 ? [evaluationId, JSON.stringify(recused)] : [evaluationId])) as [string, string, string][];
+    .all(...params) as [string, string, string][];
   for (const [bidderId, criterionId, scores] of rows) {
     const byCriterion = values.get(bidderId) ?? new Map<string, number[]>();
     // Sorted, so that sums (means, deviations) come out to the same last bit as the board's own.
     values.set(bidderId, byCriterion.set(criterionId, scores.split(',').map(Number).sort((a, b) => a - b)));
   }
-  return { sealers: sealersByBidder(db, evaluationId), values };
+  return { sealers: sealersByBidder(db, evaluationId, bidderId), values };
 }
 
 /** How many sealed scores the evaluation holds (counted or not). */
@@ -117,6 +121,7 @@ interface ConsensusRow {
   reason: string;
   recorded_at: string;
   recorded_by: string;
+  counted_evaluators: string | null;
 }
 
 const toVersion = (r: ConsensusRow): ConsensusVersion => ({
@@ -130,20 +135,28 @@ const toVersion = (r: ConsensusRow): ConsensusVersion => ({
 });
 
 const VERSIONS = `
-  SELECT c.id, c.bidder_id, c.criterion_id, c.score, c.internal_note, c.bidder_explanation, c.reason, c.recorded_at, p.name AS recorded_by
+  SELECT c.id, c.bidder_id, c.criterion_id, c.score, c.internal_note, c.bidder_explanation, c.reason, c.recorded_at, p.name AS recorded_by,
+         c.counted_evaluators
   FROM consensus_versions c JOIN people p ON p.id = c.recorded_by`;
 
+export interface CurrentConsensus {
+  current: ConsensusVersion;
+  versions: number;
+  /** The evaluators whose sealed scores counted when the current version was recorded. */
+  countedEvaluators: string[];
+}
+
 /** Current consensus and number of versions per bidder → criterion. */
-export function currentConsensus(db: Db, evaluationId: string, bidderId?: string): Map<string, Map<string, { current: ConsensusVersion; versions: number }>> {
+export function currentConsensus(db: Db, evaluationId: string, bidderId?: string): Map<string, Map<string, CurrentConsensus>> {
   const rows = db
     .prepare(`${VERSIONS} WHERE c.evaluation_id = ? ${bidderId ? 'AND c.bidder_id = ?' : ''} ORDER BY c.seq`)
     .all(...(bidderId ? [evaluationId, bidderId] : [evaluationId])) as ConsensusRow[];
-  const result = new Map<string, Map<string, { current: ConsensusVersion; versions: number }>>();
+  const result = new Map<string, Map<string, CurrentConsensus>>();
   for (const r of rows) {
-    const byCriterion = result.get(r.bidder_id) ?? new Map<string, { current: ConsensusVersion; versions: number }>();
+    const byCriterion = result.get(r.bidder_id) ?? new Map<string, CurrentConsensus>();
     result.set(r.bidder_id, byCriterion);
     const versions = (byCriterion.get(r.criterion_id)?.versions ?? 0) + 1;
-    byCriterion.set(r.criterion_id, { current: toVersion(r), versions });
+    byCriterion.set(r.criterion_id, { current: toVersion(r), versions, countedEvaluators: JSON.parse(r.counted_evaluators ?? '[]') as string[] });
   }
   return result;
 }
@@ -155,10 +168,23 @@ export const consensusHistory = (db: Db, evaluationId: string, bidderId: string,
 
 export function insertConsensus(
   db: Db,
-  v: { id: string; evaluationId: string; bidderId: string; criterionId: string; score: number; internalNote: string; bidderExplanation: string; reason: string; at: string; by: string; supersedes: string | null },
+  v: {
+    id: string;
+    evaluationId: string;
+    bidderId: string;
+    criterionId: string;
+    score: number;
+    internalNote: string;
+    bidderExplanation: string;
+    reason: string;
+    at: string;
+    by: string;
+    supersedes: string | null;
+    countedEvaluators: readonly string[];
+  },
 ): void {
   db.prepare(
-    `INSERT INTO consensus_versions (id, evaluation_id, bidder_id, criterion_id, score, internal_note, bidder_explanation, reason, recorded_at, recorded_by, supersedes)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(v.id, v.evaluationId, v.bidderId, v.criterionId, v.score, v.internalNote, v.bidderExplanation, v.reason, v.at, v.by, v.supersedes);
+    `INSERT INTO consensus_versions (id, evaluation_id, bidder_id, criterion_id, score, internal_note, bidder_explanation, reason, recorded_at, recorded_by, supersedes, counted_evaluators)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(v.id, v.evaluationId, v.bidderId, v.criterionId, v.score, v.internalNote, v.bidderExplanation, v.reason, v.at, v.by, v.supersedes, JSON.stringify(v.countedEvaluators));
 }

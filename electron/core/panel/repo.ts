@@ -21,3 +21,18 @@ export const countActiveLeads = (db: Db, evaluationId: string): number =>
       .prepare(`SELECT COUNT(*) AS n FROM panel_memberships WHERE evaluation_id = ? AND role = 'lead' AND ended_at IS NULL`)
       .get(evaluationId) as { n: number }
   ).n;
+
+export const sealedBidderCount = (db: Db, evaluationId: string, evaluatorId: string): number =>
+  (db.prepare('SELECT COUNT(*) AS n FROM seals WHERE evaluation_id = ? AND evaluator_id = ?').get(evaluationId, evaluatorId) as { n: number }).n;
+
+/** The procurement lead's decision, on removing an evaluator who had sealed, whether those sealed scores count. */
+export function recordScoreDecision(db: Db, d: { evaluationId: string; evaluatorId: string; count: boolean; reason: string; at: string; by: string }): void {
+  db.prepare('INSERT INTO panel_score_decisions (evaluation_id, evaluator_id, scores_count, reason, decided_at, decided_by) VALUES (?, ?, ?, ?, ?, ?)').run(
+    d.evaluationId,
+    d.evaluatorId,
+    d.count ? 1 : 0,
+    d.reason,
+    d.at,
+    d.by,
+  );
+}

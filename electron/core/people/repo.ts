@@ -1,4 +1,5 @@
 import type { Person } from '../../../shared/api/people';
+import { nameKey } from '../../../shared/domain/names';
 import type { Db } from '../db/open';
 
 interface PersonRow {
@@ -10,6 +11,12 @@ const toPerson = (r: PersonRow): Person => ({ id: r.id, name: r.name, createdAt:
 
 export const listPeople = (db: Db): Person[] =>
   (db.prepare('SELECT * FROM people ORDER BY name COLLATE NOCASE, created_at').all() as PersonRow[]).map(toPerson);
+
+/** The profile with the same name under nameKey (NFKC and Unicode case folding, which SQLite's ASCII-only NOCASE is not). */
+export function personWithSameName(db: Db, name: string): Person | undefined {
+  const key = nameKey(name);
+  return listPeople(db).find((p) => nameKey(p.name) === key);
+}
 
 export function findPerson(db: Db, id: string): Person | undefined {
   const row = db.prepare('SELECT * FROM people WHERE id = ?').get(id) as PersonRow | undefined;

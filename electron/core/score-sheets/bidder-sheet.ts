@@ -2,7 +2,19 @@ import type ExcelJS from 'exceljs';
 import { MAX_RATIONALE_CHARS } from '../../../shared/api/scoring';
 import { safeCellText as safe } from '../../../shared/domain/safe-cell-text';
 import { styleHeader, WRAP } from '../export/sheet-style';
-import { COL, criterionRow, fixedCells, HEADER_ROW, scaleText, sealCell, sealRow, type SheetLayout } from './layout';
+import {
+  BIDDER_ID_CELL,
+  BIDDER_ID_LABEL,
+  BIDDER_NAME_CELL,
+  COL,
+  criterionRow,
+  fixedCells,
+  HEADER_ROW,
+  scaleText,
+  sealCell,
+  sealRow,
+  type SheetLayout,
+} from './layout';
 import { fittedHeight } from './row-height';
 import { INPUT_FILL, type ScoreSheetContent } from './sheet-content';
 
@@ -66,8 +78,8 @@ export function writeBidderSheet(
   const { scale, rules } = c.settings;
   WIDTHS.forEach((width, i) => (ws.getColumn(i + 1).width = width));
   const lead = sheet.bidder.members.find((m) => m.role === 'lead')?.organisation;
-  ws.getCell('A1').value = safe(sheet.bidder.name);
-  ws.getCell('A1').font = { bold: true, size: 14 };
+  ws.getCell(BIDDER_NAME_CELL).value = safe(sheet.bidder.name);
+  ws.getCell(BIDDER_NAME_CELL).font = { bold: true, size: 14 };
   ws.getCell('A2').value = safe(
     `Reference ${sheet.bidder.reference || 'none'}${lead ? ` · lead organisation ${lead}` : ''} · evaluator ${c.evaluatorName}`,
   );
@@ -77,6 +89,8 @@ export function writeBidderSheet(
 
   const fixed = fixedCells(c.framework, scale, rules.rationaleMinLength, sheet);
   for (const [address, text] of fixed) ws.getCell(address).value = text;
+  ws.getCell(BIDDER_ID_CELL).value = sheet.bidderId;
+  for (const address of [BIDDER_ID_LABEL.cell, BIDDER_ID_CELL]) ws.getCell(address).font = { color: { argb: 'FF595959' } };
   styleHeader(ws.getRow(HEADER_ROW));
 
   const scoreRule = scoreValidation(c);

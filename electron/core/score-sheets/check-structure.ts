@@ -1,33 +1,29 @@
 import type { Framework } from '../../../shared/domain/framework';
 import type { EvaluationSettings } from '../../../shared/domain/settings';
-import { fixedCells, workbookSheetNames, type SheetLayout } from './layout';
-import { atCell, normalise, onSheet, quote, type Problem } from './problems';
+import { checkSheets } from './check-sheets';
+import { fixedCells, type SheetLayout } from './layout';
+import { atCell, normalise, onSheet, quote } from './problems';
 import { cellOf, shown, type WorkbookSnapshot } from './read-workbook';
 
 /** A moved or deleted row changes every cell below it: the first few are listed, the rest counted. */
 const LISTED_PER_SHEET = 5;
 
 /**
- * Holds the workbook to the structure that was generated: the same sheets (none renamed, added or
- * removed), and on each bidder sheet the same headings and criterion rows, cell for cell. Returns the
- * problems and the bidder sheets that are there, which are all read for scores too, so that one pass
- * lists every problem (nothing is recorded unless there are none).
+ * Holds the workbook to the structure that was generated: the same sheets, each its own bidder's and in its
+ * place (check-sheets.ts), and on each bidder sheet the same headings and criterion rows, cell for cell.
+ * Returns the problems and the bidder sheets that are there and are their bidder's, which are all read for
+ * scores too, so that one pass lists every problem (nothing is recorded unless there are none).
  */
-export function checkStructure(file: WorkbookSnapshot, layout: readonly SheetLayout[], framework: Framework, settings: EvaluationSettings) {
-  const problems: Problem[] = [];
-  const expected = workbookSheetNames(layout);
-  const actual = file.sheets.map((s) => s.name);
-  for (const name of expected)
-    if (!actual.includes(name)) problems.push(onSheet(name, 'this sheet is missing: sheets must not be renamed or deleted'));
-  for (const name of actual)
-    if (!expected.includes(name))
-      problems.push(onSheet(name, 'this sheet is not part of the score sheet that was generated: sheets must not be added or renamed'));
-
-  const present: SheetLayout[] = [];
-  for (const sheet of layout) {
-    const snapshot = file.sheets.find((s) => s.name === sheet.sheetName);
-    if (!snapshot) continue;
-    present.push(sheet);
+export function checkStructure(
+  file: WorkbookSnapshot,
+  layout: readonly SheetLayout[],
+  framework: Framework,
+  settings: EvaluationSettings,
+  bidderNames: ReadonlyMap<string, string>,
+) {
+  const { problems, bound } = checkSheets(file, layout, bidderNames);
+  for (const sheet of bound) {
+    const snapshot = file.sheets.find((s) => s.name === sheet.sheetName)!;
     let changed = 0;
     for (const [address, text] of fixedCells(framework, settings.scale, settings.rules.rationaleMinLength, sheet)) {
       const found = shown(cellOf(snapshot, address));
@@ -50,5 +46,5 @@ export function checkStructure(file: WorkbookSnapshot, layout: readonly SheetLay
         ),
       );
   }
-  return { problems, present };
+  return { problems, present: bound };
 }

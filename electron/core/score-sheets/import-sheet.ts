@@ -53,7 +53,8 @@ export function importScoreSheet(
 
   const framework = frozenFramework(ctx.db, evaluationId);
   const { settings } = latestSettings(ctx.db, evaluationId);
-  const structure = checkStructure(file, record.layout, framework, settings);
+  const bidderNames = new Map(biddersOf(ctx.db, evaluationId).map((b) => [b.id, b.name]));
+  const structure = checkStructure(file, record.layout, framework, settings, bidderNames);
   const problems = [...structure.problems];
   const readings: SheetReading[] = [];
   for (const sheet of structure.present) {
@@ -68,7 +69,6 @@ export function importScoreSheet(
   if (problems.length > 0) refuse(inReadingOrder(problems, [META, ...workbookSheetNames(record.layout), ...file.sheets.map((s) => s.name)]));
 
   const at = ctx.now();
-  const bidderNames = new Map(biddersOf(ctx.db, evaluationId).map((b) => [b.id, b.name]));
   const bidders = readings.map((reading) => {
     const sealedAt = applySheet(ctx, evaluationId, record.evaluatorId, reading, at);
     if (sealedAt) assertComplete(ctx, record.evaluatorId, reading, framework, settings);

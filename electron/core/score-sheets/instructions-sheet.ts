@@ -37,7 +37,7 @@ export function writeInstructions(ws: ExcelJS.Worksheet, c: ScoreSheetContent): 
     `2. Explain each score in the Rationale column${min > 0 ? `: at least ${min} characters` : ''}, with reference to the bid. A score without a rationale cannot be imported.`,
     '3. Leave a criterion’s score and rationale empty to keep what you have in the app for it.',
     '4. When every score for a bidder is final, set Seal at the bottom of its sheet to Yes. Sealed scores cannot be changed by anyone; leave it at No to go on scoring later.',
-    '5. Only the score, rationale and seal cells can be changed. Do not rename, add or delete sheets: the file is checked when it is imported.',
+    '5. Only the score, rationale and seal cells can be changed. Do not rename, move, add or delete sheets: each sheet names its bidder, and the file is checked when it is imported.',
     '6. Return the file to the procurement lead, who imports it. If anything is wrong nothing is imported, and every problem is listed by sheet and cell.',
   ].forEach((step) => line(step));
   ws.addRow([]);

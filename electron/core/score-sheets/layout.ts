@@ -10,12 +10,21 @@ import { numberIndicators } from '../export/ranked-workbook';
  * is found by comparing with what this layout says must be there.
  */
 
-export const FORMAT = 'capability-assessment/score-sheet/1';
+export const FORMAT = 'capability-assessment/score-sheet/2';
+/** Version 1 sheets carried no bidder id on each sheet, so a renamed tab could not be told from its content. */
+export const FORMAT_WITHOUT_BIDDER_IDS = 'capability-assessment/score-sheet/1';
 export const INSTRUCTIONS = 'Instructions';
 export const META = '_meta';
 export const HEADER_ROW = 5;
 export const FIRST_CRITERION_ROW = 6;
 export const COL = { area: 'A', stage: 'B', questions: 'C', indicators: 'D', score: 'E', rationale: 'F' } as const;
+/**
+ * Each bidder sheet says whose it is in locked cells: the bidder's name at the top and its id below the
+ * introduction. The import holds them to the sheet's name and place, so a renamed or swapped tab is caught.
+ */
+export const BIDDER_NAME_CELL = 'A1';
+export const BIDDER_ID_LABEL = { cell: 'A4', text: 'Bidder id' } as const;
+export const BIDDER_ID_CELL = 'B4';
 
 /** One bidder's sheet: its name in the workbook, the bidder, and the criterion on each row from FIRST_CRITERION_ROW. */
 export interface SheetLayout {
@@ -83,11 +92,13 @@ export function fingerprintOf(sheets: readonly SheetLayout[]): string {
 }
 
 /**
- * The text of every locked cell that identifies a bidder sheet's structure: the column headings, each
- * criterion row's capability area, stage, guidance questions and evidence indicators, and the seal label.
+ * The text of every locked cell that identifies a bidder sheet's structure: the bidder id's label, the column
+ * headings, each criterion row's capability area, stage, guidance questions and evidence indicators, and the
+ * seal label. (The bidder's own name and id are checked by check-sheets.ts, which knows whose sheet it is.)
  */
 export function fixedCells(framework: Framework, scale: Scale, rationaleMinLength: number, sheet: SheetLayout): Map<string, string> {
   const cells = new Map<string, string>([
+    [BIDDER_ID_LABEL.cell, BIDDER_ID_LABEL.text],
     [`${COL.area}${HEADER_ROW}`, 'Capability area'],
     [`${COL.stage}${HEADER_ROW}`, 'Stage'],
     [`${COL.questions}${HEADER_ROW}`, 'Guidance questions'],

@@ -22,8 +22,9 @@ import type { ScoreSheetContent } from './sheet-content';
  * - Every sheet is protected with a random password made for this workbook and kept nowhere: only the
  *   score, rationale and seal cells can change, rows may be heightened to read long text, nothing can be
  *   inserted, deleted, sorted or formatted. Protection prevents accidents and is no secret (spin count
- *   1,000). exceljs cannot protect the workbook structure, so a renamed, added or removed sheet is
- *   caught on import instead.
+ *   1,000). exceljs cannot protect the workbook structure, so a renamed, moved, added or removed sheet
+ *   is caught on import instead: each bidder sheet carries its bidder's name (A1) and id (B4) in locked
+ *   cells, which must agree with the sheet's name and place (check-sheets.ts).
  * - Integrity comes from the very hidden "_meta" sheet: sheet id, evaluation, evaluator, generation time,
  *   a SHA-256 fingerprint of the structure and an HMAC over all of them, keyed by a random key kept only
  *   in the score_sheets record (migration 004). An import must match that record.

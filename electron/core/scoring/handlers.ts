@@ -5,9 +5,10 @@ import { assertMaySeeBidder } from '../conflicts/access';
 import type { HandlerContext } from '../context';
 import { frozenFramework } from '../evaluations/repo';
 import type { HandlersFor } from '../registry';
-import { maySave, standingOf, type ScoringAct } from './may-save';
+import { assertMaySave } from './assert-may-save';
 import { myProgress, panelProgress } from './progress';
 import { currentEntries, entryHistory, insertEntry, insertSeal, sealedAt } from './repo';
+import { addendaHandler, reviewAddendumHandler, reviseHandler } from './revision-handlers';
 import { findCriterion, sortedMarks } from './validate';
 
 /*
@@ -18,12 +19,6 @@ import { findCriterion, sortedMarks } from './validate';
 
 const evaluatorOnly = panel('evaluator');
 const me = (ctx: HandlerContext) => ctx.actor!.id;
-
-/** The one rule of who may write a score (may-save.ts), for the caller: refused with the app's own sentence. */
-function assertMaySave(ctx: HandlerContext, evaluationId: string, bidderId: string, act: ScoringAct): void {
-  const verdict = maySave(standingOf(ctx.db, evaluationId, me(ctx)), bidderId, act);
-  if (!verdict.ok) throw new ApiError(verdict.code, verdict.message, verdict.issues.length > 0 ? verdict.issues : undefined);
-}
 
 const sameContent = (a: ScoreEntry, b: ScoreEntry) =>
   a.score === b.score &&
@@ -44,7 +39,7 @@ export const scoringHandlers: HandlersFor<typeof scoringMethods> = {
     run(ctx, { evaluationId, bidderId, criterionId, score, rationale, evidenceRefs, indicatorMarks }) {
       const draft = { criterionId, score, evidenceRefs, indicatorMarks: sortedMarks(indicatorMarks) };
       assertMaySave(ctx, evaluationId, bidderId, { kind: 'save', draft: { ...draft, rationale } });
-      const entry: ScoreEntry = { ...draft, rationale, provenance: 'app', savedAt: ctx.now() };
+      const entry: ScoreEntry = { ...draft, rationale, provenance: 'app', savedAt: ctx.now(), revision: null };
       // Autosave repeats itself: an unchanged save keeps the current entry rather than adding history.
       const current = currentEntries(ctx.db, me(ctx), bidderId).find((e) => e.criterionId === criterionId);
       if (current && sameContent(current, entry)) return current;
@@ -71,6 +66,9 @@ export const scoringHandlers: HandlersFor<typeof scoringMethods> = {
       return { sealedAt: at };
     },
   },
+  'scoring.addenda': addendaHandler,
+  'scoring.revise': reviseHandler,
+  'scoring.reviewAddendum': reviewAddendumHandler,
   // Lists every bidder — including those the evaluator must still declare against or is recused from —
   // so it cannot pass the recusal rule per bidder; it returns only names (already on evaluations.get),
   // the evaluator's own declaration status, and the evaluator's own counts.

@@ -1,6 +1,7 @@
 import type { ErrorCode } from '../../../shared/api/errors';
 import type { PanelRole } from '../../../shared/api/evaluations';
 import { MAX_RATIONALE_CHARS, type EvidenceRef } from '../../../shared/api/scoring';
+import { MAX_ADDENDUM_REASON_CHARS } from '../../../shared/api/submissions';
 import { bidderAccess, type BidderAccess, type CurrentDeclaration } from '../../../shared/domain/conflicts';
 import type { Framework } from '../../../shared/domain/framework';
 import type { Scale } from '../../../shared/domain/scale';
@@ -8,6 +9,7 @@ import { sealBlockers, sealRefusal, type CompletenessIssue, type DraftScore, typ
 import { activeMemberIds, currentDeclarations } from '../conflicts/access';
 import type { Db } from '../db/open';
 import { evaluationStatus, frozenFramework, latestSettings } from '../evaluations/repo';
+import { addendumMadeAt } from '../submissions/addenda-repo';
 import { currentEntries, documentIdsOf, sealedAt } from './repo';
 import { saveIssues, sortedMarks, type Issue } from './validate';
 
@@ -41,6 +43,8 @@ export interface ScoringStanding {
   documentIds(bidderId: string): ReadonlySet<string>;
   /** The person's current entry per criterion for the bidder. */
   currentEntries(bidderId: string): readonly DraftScore[];
+  /** When an addendum to the bidder's bid was made; undefined when it is not an addendum to this bidder's bid. */
+  addendumMadeAt(bidderId: string, addendumId: string): string | undefined;
 }
 
 const once = <T>(read: () => T): (() => T) => {
@@ -73,6 +77,7 @@ export function standingOf(db: Db, evaluationId: string, personId: string): Scor
     sealedAt: (bidderId) => sealedAt(db, personId, bidderId),
     documentIds: (bidderId) => documentIdsOf(db, bidderId),
     currentEntries: (bidderId) => currentEntries(db, personId, bidderId),
+    addendumMadeAt: (bidderId, addendumId) => addendumMadeAt(db, bidderId, addendumId),
   };
 }
 
@@ -87,9 +92,13 @@ export interface ScoreDraft {
 
 /**
  * What is asked: a save of one criterion (without `draft`: may the person save any score for the bidder at
- * all), or the seal of the bidder over the person's current entries.
+ * all), the seal of the bidder over the person's current entries, or the revision of one sealed criterion in
+ * light of an addendum to the bid.
  */
-export type ScoringAct = { kind: 'save'; draft?: ScoreDraft } | { kind: 'seal' };
+export type ScoringAct =
+  | { kind: 'save'; draft?: ScoreDraft }
+  | { kind: 'seal' }
+  | { kind: 'revise'; draft: ScoreDraft & { score: number }; addendumId: string; reason: string };
 
 /** Which rule refused, in the order they are judged. */
 export type RefusalRule = 'not-on-panel' | 'no-such-bidder' | 'recused' | 'undeclared' | 'not-open' | 'sealed' | 'does-not-fit' | 'incomplete';
@@ -100,7 +109,10 @@ export interface Refusal {
   code: ErrorCode;
   /** The app's own sentence, addressed to the person ("You …"). Other callers phrase `rule` in their own words. */
   message: string;
-  /** does-not-fit: what is wrong with the draft (path into it); incomplete: one per blocked criterion (path = criterion id). */
+  /**
+   * does-not-fit: what is wrong with the draft (path into it) — for a revision also with its addendum and reason;
+   * incomplete: one per blocked criterion (path = criterion id).
+   */
   issues: Issue[];
   /** sealed: when. */
   sealedAt: string | null;
@@ -112,7 +124,7 @@ export interface Refusal {
 
 export type Verdict = { ok: true } | Refusal;
 
-const when = (iso: string) => iso.replace('T', ' ').replace(/\.\d+Z$/, ' UTC');
+export const when = (iso: string) => iso.replace('T', ' ').replace(/\.\d+Z$/, ' UTC');
 const roleWord = (r: PanelRole) => (r === 'lead' ? 'procurement lead' : r);
 
 function refusal(
@@ -141,8 +153,9 @@ export const accessIn = (s: ScoringStanding, bidderId: string): BidderAccess => 
  * May the person do `act` for the bidder now? The rules, in order: an evaluator on the panel; a bidder of
  * this evaluation; declared against the bidder and each current consortium member, with no conflict a
  * decision of the procurement lead does not permit; the evaluation open for scoring; the bidder not sealed
- * by them; then a save fits the frozen framework, the published scale and the bidder's own documents, with a
- * rationale no longer than allowed, and a seal covers every criterion scored with a long-enough rationale.
+ * by them — unless the act is a revision (mayRevise below); then a save fits the frozen framework, the published
+ * scale and the bidder's own documents, with a rationale no longer than allowed, and a seal covers every
+ * criterion scored with a long-enough rationale.
  */
 export function maySave(s: ScoringStanding, bidderId: string, act: ScoringAct): Verdict {
   const role = s.role();
@@ -161,6 +174,7 @@ export function maySave(s: ScoringStanding, bidderId: string, act: ScoringAct): 
   }
   if (!s.openForScoring()) return notOpen();
   const sealed = s.sealedAt(bidderId);
+  if (act.kind === 'revise') return mayRevise(s, bidderId, sealed, act);
   if (sealed) {
     return refusal(
       'sealed',
@@ -173,14 +187,7 @@ export function maySave(s: ScoringStanding, bidderId: string, act: ScoringAct): 
   }
   if (act.kind === 'save') {
     if (!act.draft) return { ok: true };
-    const { draft } = act;
-    const issues = saveIssues(s.framework(), s.scale(), s.documentIds(bidderId), { ...draft, indicatorMarks: sortedMarks(draft.indicatorMarks) });
-    if (draft.rationale.length > MAX_RATIONALE_CHARS) {
-      issues.push({
-        path: 'rationale',
-        message: `the rationale has ${draft.rationale.length} characters; at most ${MAX_RATIONALE_CHARS} are allowed`,
-      });
-    }
+    const issues = draftIssues(s, bidderId, act.draft);
     if (issues.length > 0) {
       return refusal('does-not-fit', 'RULE_VIOLATION', `This score cannot be saved: ${issues.map((i) => i.message).join('; ')}.`, { issues });
     }
@@ -192,6 +199,50 @@ export function maySave(s: ScoringStanding, bidderId: string, act: ScoringAct): 
       blockers,
       issues: blockers.map((b) => ({ path: b.criterionId, message: b.message })),
     });
+  }
+  return { ok: true };
+}
+
+/** What is wrong with one criterion's draft, judged against the frozen framework, the scale and the bidder's documents. */
+function draftIssues(s: ScoringStanding, bidderId: string, draft: ScoreDraft): Issue[] {
+  const issues = saveIssues(s.framework(), s.scale(), s.documentIds(bidderId), { ...draft, indicatorMarks: sortedMarks(draft.indicatorMarks) });
+  if (draft.rationale.length > MAX_RATIONALE_CHARS) {
+    issues.push({ path: 'rationale', message: `the rationale has ${draft.rationale.length} characters; at most ${MAX_RATIONALE_CHARS} are allowed` });
+  }
+  return issues;
+}
+
+/**
+ * A sealed score changes only by a deliberate revision in light of an addendum to the bid made after the seal
+ * (the trigger score_entries_after_seal holds the same line): it cites that addendum, says why, and is itself
+ * a complete sealed score — on the scale, with a long-enough rationale — that differs from the one it revises.
+ */
+function mayRevise(s: ScoringStanding, bidderId: string, sealed: string | null, act: Extract<ScoringAct, { kind: 'revise' }>): Verdict {
+  const refuse = (path: string, message: string, code: ErrorCode = 'RULE_VIOLATION') =>
+    refusal('does-not-fit', code, `This score cannot be revised: ${message}.`, { issues: [{ path, message }], sealedAt: sealed });
+  if (!sealed) return refuse('addendumId', 'you have not sealed your scores for this bidder, so change the score itself');
+  const madeAt = s.addendumMadeAt(bidderId, act.addendumId);
+  if (madeAt === undefined) return refuse('addendumId', 'there is no such addendum to this bidder’s bid', 'NOT_FOUND');
+  if (madeAt <= sealed) {
+    return refuse('addendumId', `the addendum was recorded on ${when(madeAt)}, before you sealed on ${when(sealed)}, so your sealed scores already took it into account`);
+  }
+  const reason = act.reason.trim();
+  if (!reason) return refuse('reason', 'say why the addendum changes your score');
+  if (reason.length > MAX_ADDENDUM_REASON_CHARS) return refuse('reason', `the reason has ${reason.length} characters; at most ${MAX_ADDENDUM_REASON_CHARS} are allowed`);
+  const issues = draftIssues(s, bidderId, act.draft);
+  const length = act.draft.rationale.trim().length;
+  if (length < s.rationaleMinLength()) {
+    issues.push({
+      path: 'rationale',
+      message: length === 0 ? 'the rationale is missing' : `the rationale has ${length} characters; at least ${s.rationaleMinLength()} are required`,
+    });
+  }
+  const sealedEntry = s.currentEntries(bidderId).find((e) => e.criterionId === act.draft.criterionId);
+  if (issues.length === 0 && sealedEntry && sealedEntry.score === act.draft.score && sealedEntry.rationale === act.draft.rationale) {
+    issues.push({ path: 'score', message: 'this is the score and rationale you sealed; if the addendum changes nothing, record “Reviewed — no change” instead' });
+  }
+  if (issues.length > 0) {
+    return refusal('does-not-fit', 'RULE_VIOLATION', `This score cannot be revised: ${issues.map((i) => i.message).join('; ')}.`, { issues, sealedAt: sealed });
   }
   return { ok: true };
 }

@@ -16,6 +16,8 @@ interface EntryRow {
   indicator_marks: string;
   provenance: ScoreEntry['provenance'];
   saved_at: string;
+  addendum_id: string | null;
+  revision_reason: string | null;
 }
 
 const toEntry = (r: EntryRow): ScoreEntry => ({
@@ -26,9 +28,10 @@ const toEntry = (r: EntryRow): ScoreEntry => ({
   indicatorMarks: JSON.parse(r.indicator_marks) as Record<string, IndicatorMark>,
   provenance: r.provenance,
   savedAt: r.saved_at,
+  revision: r.addendum_id !== null ? { addendumId: r.addendum_id, reason: r.revision_reason ?? '' } : null,
 });
 
-const COLUMNS = 'criterion_id, score, rationale, evidence_refs, indicator_marks, provenance, saved_at';
+const COLUMNS = 'criterion_id, score, rationale, evidence_refs, indicator_marks, provenance, saved_at, addendum_id, revision_reason';
 
 /**
  * A passphrase reset withholds the evaluator's unsealed drafts saved before it, from everyone and the
@@ -66,13 +69,15 @@ export interface NewEntry {
   evaluationId: string;
   bidderId: string;
   evaluatorId: string;
+  /** Only a revision of a sealed score in light of an addendum has a `revision`. */
   entry: ScoreEntry;
 }
 
 export function insertEntry(db: Db, { evaluationId, bidderId, evaluatorId, entry }: NewEntry): void {
   db.prepare(
-    `INSERT INTO score_entries (evaluation_id, bidder_id, evaluator_id, criterion_id, score, rationale, evidence_refs, indicator_marks, provenance, saved_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO score_entries (evaluation_id, bidder_id, evaluator_id, criterion_id, score, rationale, evidence_refs, indicator_marks, provenance, saved_at,
+                                addendum_id, revision_reason)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(
     evaluationId,
     bidderId,
@@ -84,6 +89,8 @@ export function insertEntry(db: Db, { evaluationId, bidderId, evaluatorId, entry
     JSON.stringify(entry.indicatorMarks),
     entry.provenance,
     entry.savedAt,
+    entry.revision?.addendumId ?? null,
+    entry.revision?.reason ?? null,
   );
 }
 

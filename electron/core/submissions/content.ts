@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { ApiError } from '../../../shared/api/errors';
 import { MAX_DOCUMENT_BYTES } from '../../../shared/api/submissions';
+import { cleanedFileName } from '../../../shared/domain/names';
 
 const refuse = (message: string) => new ApiError('INVALID_PARAMS', message, [{ path: 'contentBase64', message }]);
 
@@ -20,10 +21,9 @@ export function decodeDocument(base64: string): Buffer {
 
 export const sha256Hex = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
 
-/** The name a document is saved under: its last path segment, without control characters. */
+/** The name a document is saved under: its last path segment, NFKC, without control, zero-width or bidi characters. */
 export function cleanFileName(given: string): string {
-  // eslint-disable-next-line no-control-regex
-  const name = (given.split(/[\\/]/).pop() ?? '').replace(/[\u0000-\u001f\u007f]/g, '').trim();
+  const name = cleanedFileName(given.normalize('NFKC').split(/[\\/]/).pop() ?? '');
   if (!name) throw new ApiError('INVALID_PARAMS', 'the document needs a file name', [{ path: 'fileName', message: 'the document needs a file name' }]);
   return name;
 }

@@ -3,7 +3,7 @@ import type { Db } from '../db/open';
 
 const DOCUMENT_SUMMARY = `
   SELECT d.id, d.file_name AS fileName, d.media_type AS mediaType, d.size, d.sha256,
-         d.received_at AS receivedAt, p.name AS addedBy
+         d.received_at AS receivedAt, p.name AS addedBy, d.addendum_id AS addendumId
   FROM documents d JOIN people p ON p.id = d.added_by`;
 
 /** Stores content once per SHA-256, whichever bidders it arrives for. */
@@ -13,16 +13,19 @@ export function insertBlobOnce(db: Db, sha256: string, bytes: Buffer): void {
 
 export function insertDocument(
   db: Db,
-  d: { id: string; bidderId: string; sha256: string; fileName: string; mediaType: string; size: number; at: string; by: string },
+  d: { id: string; bidderId: string; sha256: string; fileName: string; mediaType: string; size: number; at: string; by: string; addendumId?: string },
 ): void {
   db.prepare(
-    `INSERT INTO documents (id, bidder_id, sha256, file_name, media_type, size, received_at, added_by)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(d.id, d.bidderId, d.sha256, d.fileName, d.mediaType, d.size, d.at, d.by);
+    `INSERT INTO documents (id, bidder_id, sha256, file_name, media_type, size, received_at, added_by, addendum_id)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(d.id, d.bidderId, d.sha256, d.fileName, d.mediaType, d.size, d.at, d.by, d.addendumId ?? null);
 }
 
 export const documentById = (db: Db, documentId: string): DocumentSummary | undefined =>
   db.prepare(`${DOCUMENT_SUMMARY} WHERE d.id = ?`).get(documentId) as DocumentSummary | undefined;
+
+export const documentOfAddendum = (db: Db, addendumId: string): DocumentSummary | undefined =>
+  db.prepare(`${DOCUMENT_SUMMARY} WHERE d.addendum_id = ?`).get(addendumId) as DocumentSummary | undefined;
 
 export const documentWithContent = (db: Db, bidderId: string, sha256: string): DocumentSummary | undefined =>
   db.prepare(`${DOCUMENT_SUMMARY} WHERE d.bidder_id = ? AND d.sha256 = ?`).get(bidderId, sha256) as DocumentSummary | undefined;
@@ -41,15 +44,15 @@ export function documentContent(db: Db, documentId: string): { fileName: string;
 }
 
 const RESPONSE = `
-  SELECT r.area_id AS areaId, r.text, r.saved_at AS savedAt, p.name AS savedBy,
+  SELECT r.area_id AS areaId, r.text, r.saved_at AS savedAt, p.name AS savedBy, r.addendum_id AS addendumId,
          (SELECT COUNT(*) FROM responses v WHERE v.bidder_id = r.bidder_id AND v.area_id = r.area_id AND v.seq <= r.seq) AS version
   FROM responses r JOIN people p ON p.id = r.saved_by`;
 
 /** Appends a version of the response; earlier versions stay (the table refuses UPDATE and DELETE). */
-export function insertResponse(db: Db, r: { bidderId: string; areaId: string; text: string; at: string; by: string }): AreaResponse {
+export function insertResponse(db: Db, r: { bidderId: string; areaId: string; text: string; at: string; by: string; addendumId?: string }): AreaResponse {
   const { lastInsertRowid } = db
-    .prepare('INSERT INTO responses (bidder_id, area_id, text, saved_at, saved_by) VALUES (?, ?, ?, ?, ?)')
-    .run(r.bidderId, r.areaId, r.text, r.at, r.by);
+    .prepare('INSERT INTO responses (bidder_id, area_id, text, saved_at, saved_by, addendum_id) VALUES (?, ?, ?, ?, ?, ?)')
+    .run(r.bidderId, r.areaId, r.text, r.at, r.by, r.addendumId ?? null);
   return db.prepare(`${RESPONSE} WHERE r.seq = ?`).get(lastInsertRowid) as AreaResponse;
 }
 

@@ -24,6 +24,8 @@ interface ModerationState {
   loadHistory(evaluationId: string, bidderId: string, criterionId: string): Promise<void>;
   /** Records a new consensus version; the board (and any history on screen) then shows it. */
   record(params: Params<'moderation.record'>): Promise<ActionResult & { criterion?: BoardCriterion }>;
+  /** Confirms the agreed scores of one bidder; the board then shows them confirmed. */
+  confirmAgreed(params: Params<'moderation.confirmAgreed'>): Promise<ActionResult & { confirmed?: number }>;
 }
 
 async function documentNames(evaluationId: string, bidderId: string): Promise<Record<string, string>> {
@@ -80,5 +82,17 @@ export const useModeration = create<ModerationState>((set, get) => ({
     });
     if (result.ok && get().histories[params.criterionId]) await get().loadHistory(params.evaluationId, params.bidderId, params.criterionId);
     return { ...result, criterion };
+  },
+  async confirmAgreed(params) {
+    let confirmed: number | undefined;
+    const result = await attempt(async () => {
+      const outcome = await call('moderation.confirmAgreed', params);
+      confirmed = outcome.confirmed;
+      const board = get().board;
+      if (board && get().key === keyOf(params.evaluationId, params.bidderId)) {
+        set({ board: { ...board, bidders: board.bidders.map((b) => (b.bidderId === params.bidderId ? outcome.bidder : b)) } });
+      }
+    });
+    return { ...result, confirmed };
   },
 }));

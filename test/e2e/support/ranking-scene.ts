@@ -11,7 +11,16 @@ import { callApi, demoOpenForScoring } from './api';
  *  South London (BID-002): everyone gives 3, except Governance — Developing where Alice and Chen give 1
  *    and Ben 2. Consensus 3, and 1 on Governance — Developing → 60 − 8.335 × 2 ÷ 5 = 56.666 → 56.67%:
  *    below 2 on a Developing criterion, so it fails the demo's threshold and is not ranked.
+ *  Cedar (BID-003, only with `cedar`: added before scoring opens): everyone gives 4, Chen 3 on
+ *    Transformation change — Developing. Consensus 4 everywhere, 3 there → 80 − 8.335 × 1 ÷ 5 = 78.333%:
+ *    second, 1.667 points behind Wandle. A point on a Developing criterion is worth 1.667, on the others
+ *    1.6665: so one point more on a Developing criterion of Cedar's, or one less on one of Wandle's, ties
+ *    them; a point elsewhere falls just short. `scoredDemo` leaves Chen's seal and Cedar's consensus to
+ *    `finishCedar`.
  */
+
+export const CEDAR = 'Cedar Community Health';
+export const TC_DEV = 'transformation-change/developing';
 
 export const GOV_DEV = 'governance-and-leadership/developing';
 const AREAS = ['governance-and-leadership', 'transformation-change', 'culture-change-continuous-improvement', 'managing-resources'];
@@ -28,12 +37,50 @@ const PLAN: Record<string, { evaluators: Record<string, Scores>; consensus: Scor
     evaluators: { Alice: { default: 3, [GOV_DEV]: 1 }, Ben: { default: 3, [GOV_DEV]: 2 }, Chen: { default: 3, [GOV_DEV]: 1 } },
     consensus: { default: 3, [GOV_DEV]: 1 },
   },
+  'BID-003': {
+    evaluators: { Alice: { default: 4 }, Ben: { default: 4 }, Chen: { default: 4, [TC_DEV]: 3 } },
+    consensus: { default: 4, [TC_DEV]: 3 },
+  },
 };
 const pick = (s: Scores, criterionId: string) => s[criterionId] ?? s.default;
 
-/** Declares, scores and seals for every evaluator; records consensus for every criterion except those in `leaveOut` ("BID-002 criterionId"). */
-export async function scoredDemo(host: RunningHost, leaveOut: string[] = []) {
-  const demo = await demoOpenForScoring(host);
+/** The demo with a third bidder, Cedar, added by the lead before scoring opens. */
+async function demoWithCedar(host: RunningHost): Promise<Demo> {
+  const { evaluationId, leadPersonId } = await callApi(host, null, 'demo.create', {});
+  await callApi(host, leadPersonId, 'bidders.add', {
+    evaluationId,
+    name: CEDAR,
+    reference: 'BID-003',
+    members: [{ organisation: 'Cedar Community Health CIC', role: 'lead' }],
+  });
+  const evaluation = await callApi(host, leadPersonId, 'evaluations.openScoring', { evaluationId });
+  const person = (name: string) => evaluation.panel.find((m) => m.name.startsWith(name))!.personId;
+  return { evaluationId, leadPersonId, evaluation, person };
+}
+
+async function scoreAndSeal(host: RunningHost, demo: Demo, name: string, bidder: Demo['evaluation']['bidders'][number]) {
+  const scores = PLAN[bidder.reference]!.evaluators[name]!;
+  for (const criterionId of CRITERIA) {
+    await callApi(host, demo.person(name), 'scoring.save', {
+      evaluationId: demo.evaluationId,
+      bidderId: bidder.id,
+      criterionId,
+      score: pick(scores, criterionId),
+      rationale: RATIONALE,
+      evidenceRefs: [],
+      indicatorMarks: {},
+    });
+  }
+  await callApi(host, demo.person(name), 'scoring.seal', { evaluationId: demo.evaluationId, bidderId: bidder.id });
+}
+
+/**
+ * Declares, scores and seals for every evaluator; records consensus for every criterion except those in
+ * `leaveOut` ("BID-002 criterionId"). With `cedar`, Cedar is scored and sealed by Alice and Ben only: it
+ * waits for Chen's seal, so no score counts for it yet.
+ */
+export async function scoredDemo(host: RunningHost, leaveOut: string[] = [], { cedar = false } = {}) {
+  const demo = cedar ? await demoWithCedar(host) : await demoOpenForScoring(host);
   const { evaluationId, evaluation, person } = demo;
   const moderator = person('Tom');
   for (const who of [moderator, person('Alice'), person('Ben'), person('Chen')]) {
@@ -44,26 +91,24 @@ export async function scoredDemo(host: RunningHost, leaveOut: string[] = []) {
     }
   }
   for (const bidder of evaluation.bidders) {
-    const plan = PLAN[bidder.reference]!;
-    for (const [name, scores] of Object.entries(plan.evaluators)) {
-      for (const criterionId of CRITERIA) {
-        const params = {
-          evaluationId,
-          bidderId: bidder.id,
-          criterionId,
-          score: pick(scores, criterionId),
-          rationale: RATIONALE,
-          evidenceRefs: [],
-          indicatorMarks: {},
-        };
-        await callApi(host, person(name), 'scoring.save', params);
-      }
-      await callApi(host, person(name), 'scoring.seal', { evaluationId, bidderId: bidder.id });
+    for (const name of Object.keys(PLAN[bidder.reference]!.evaluators)) {
+      if (bidder.reference !== 'BID-003' || name !== 'Chen') await scoreAndSeal(host, demo, name, bidder);
     }
   }
-  await recordConsensus(host, demo, (ref, c) => !leaveOut.includes(`${ref} ${c}`));
+  await recordConsensus(host, demo, (ref, c) => ref !== 'BID-003' && !leaveOut.includes(`${ref} ${c}`));
   const bidder = (reference: string) => evaluation.bidders.find((b) => b.reference === reference)!;
   return { ...demo, moderator, wandle: bidder('BID-001'), southLondon: bidder('BID-002') };
+}
+
+/** Chen seals Cedar and the moderator records its consensus: Cedar's scores count on every criterion. */
+export async function finishCedar(host: RunningHost, demo: Demo) {
+  await scoreAndSeal(
+    host,
+    demo,
+    'Chen',
+    demo.evaluation.bidders.find((b) => b.reference === 'BID-003')!,
+  );
+  await recordConsensus(host, demo, (ref) => ref === 'BID-003');
 }
 
 type Demo = Awaited<ReturnType<typeof demoOpenForScoring>>;

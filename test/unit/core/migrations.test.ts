@@ -4,10 +4,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createCore, DATABASE_FILE_NAME } from '../../../electron/core';
-import { NewerDatabaseError, SCHEMA_VERSION } from '../../../electron/core/db/migrate';
+import { migrate, NewerDatabaseError, SCHEMA_VERSION } from '../../../electron/core/db/migrate';
 import { MIGRATIONS } from '../../../electron/core/db/migrations';
 import { openDatabase } from '../../../electron/core/db/open';
+import type { MethodName, Params, Result } from '../../../shared/api/contract';
 import { queryRows } from '../support/core';
+import { EVALUATION, EVALUATORS, finalScore, LEAD, MORDEN, WANDLE } from '../migrations/fixtures/cast';
+import { WRITTEN_AT_VERSION } from '../migrations/fixtures/history';
+import { CHOSEN_PASSPHRASE } from '../migrations/fixtures/version-09';
+import { databaseUsedUpTo } from '../migrations/support/historic-database';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -24,10 +29,7 @@ function databaseAtVersion(file: string, version: number): Database.Database {
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
   db.pragma('foreign_keys = ON');
-  MIGRATIONS.slice(0, version).forEach((m, i) => {
-    m.up(db);
-    db.pragma(`user_version = ${i + 1}`);
-  });
+  migrate(db, { to: version });
   return db;
 }
 
@@ -45,7 +47,9 @@ describe('upgrading a database written by an earlier version of the app', () => 
       const people = await core.dispatch(null, 'people.list', {});
       expect(people).toMatchObject({ ok: true, result: [{ id: 'person-0001', name: 'Pat Lead' }] });
       // The tables migration 2 adds are there and usable.
-      expect(queryRows(core.databaseFile, `SELECT name FROM sqlite_master WHERE type = 'table' AND name IN ('declarations', 'score_entries', 'seals')`)).toHaveLength(3);
+      expect(
+        queryRows(core.databaseFile, `SELECT name FROM sqlite_master WHERE type = 'table' AND name IN ('declarations', 'score_entries', 'seals')`),
+      ).toHaveLength(3);
     } finally {
       core.close();
     }
@@ -57,6 +61,66 @@ describe('upgrading a database written by an earlier version of the app', () => 
     const db = openDatabase(join(dir, DATABASE_FILE_NAME));
     expect(db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
     db.close();
+  });
+});
+
+describe('a database used by every earlier version of the app', () => {
+  it('opens in today’s app: the lead signs in and sees the scores sealed and the consensus recorded before the upgrades, and the audit trail verifies', async () => {
+    const { db, dataDir } = databaseUsedUpTo(WRITTEN_AT_VERSION.length, DATABASE_FILE_NAME);
+    const entriesBefore = (db.prepare('SELECT COUNT(*) AS n FROM audit_log').get() as { n: number }).n;
+    db.close();
+
+    const core = createCore({ dataDir, log: () => {} });
+    try {
+      const signIn = await core.dispatch(null, 'session.signIn', { personId: LEAD, passphrase: CHOSEN_PASSPHRASE });
+      if (!signIn.ok) throw new Error(signIn.error.message);
+      const signedIn = signIn.result as Result<'session.signIn'>;
+      if (!signedIn.signedIn) throw new Error(signedIn.message);
+      const call = async <M extends MethodName>(method: M, params: Params<M>): Promise<Result<M>> => {
+        const outcome = await core.dispatch(signedIn.sessionId, method, params);
+        if (!outcome.ok) throw new Error(`${method}: ${outcome.error.message}`);
+        return outcome.result as Result<M>;
+      };
+
+      const board = await call('moderation.board', { evaluationId: EVALUATION });
+      const wandle = board.bidders.find((b) => b.bidderId === WANDLE)!;
+      const morden = board.bidders.find((b) => b.bidderId === MORDEN)!;
+      for (const [b, bidder] of [wandle, morden].entries()) {
+        bidder.criteria.forEach((criterion, c) =>
+          expect(new Map(criterion.sealed.map((s) => [s.evaluatorId, s.score]))).toEqual(new Map(EVALUATORS.map((e, i) => [e, finalScore(i, b, c)]))),
+        );
+      }
+      expect(wandle.criteria[0]).toMatchObject({ consensus: { score: 3 }, versions: 2 });
+
+      // The ranking is computed from them (its shape is the ranking's own tests' business).
+      const ranking = await call('ranking.get', { evaluationId: EVALUATION });
+      expect(ranking.aggregation).toBe('consensus');
+      expect(JSON.stringify(ranking)).toContain(WANDLE);
+      expect(JSON.stringify(ranking)).toContain(MORDEN);
+
+      const chain = await call('audit.verify', { evaluationId: EVALUATION });
+      expect(chain.ok).toBe(true);
+      expect(chain.entries).toBeGreaterThanOrEqual(entriesBefore);
+    } finally {
+      core.close();
+    }
+  });
+});
+
+describe('migrating to a given version (for tests of each migration)', () => {
+  it('stops at the version asked for, and refuses to go back or beyond the newest, changing nothing', () => {
+    const db = new Database(':memory:');
+    migrate(db, { to: 3 });
+    const tables = () => (db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table'`).all() as { name: string }[]).map((r) => r.name);
+    expect(db.pragma('user_version', { simple: true })).toBe(3);
+    expect(tables()).toContain('consensus_versions');
+    expect(tables()).not.toContain('score_sheets');
+    const before = tables();
+
+    expect(() => migrate(db, { to: 2 })).toThrow('Cannot migrate from schema 3 to 2: migrations only go forward');
+    expect(() => migrate(db, { to: SCHEMA_VERSION + 1 })).toThrow(`up to ${SCHEMA_VERSION}`);
+    expect(db.pragma('user_version', { simple: true })).toBe(3);
+    expect(tables()).toEqual(before);
   });
 });
 

@@ -6,7 +6,8 @@ import { scoredDemo } from '../support/scored-evaluation';
 describe('the scores CSV', () => {
   it('has every sealed individual score and every consensus version, and never starts a formula', async () => {
     const t = makeCore();
-    const s = await scoredDemo(t, { aggregation: 'mean' });
+    // Spread 4 on the first bidder's first criterion, which the spread flags: a consensus counts there.
+    const s = await scoredDemo(t, { aggregation: 'mean-unless-flagged', scoreFor: (e, b, c) => (b === 0 && c === 0 ? [1, 5, 3][e % 3]! : 3) });
     await t.call(s.moderatorId, 'moderation.record', {
       evaluationId: s.evaluationId,
       bidderId: s.bidders[0]!.id,

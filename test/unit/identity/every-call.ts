@@ -78,6 +78,15 @@ export function everyCall(s: SecretsScene, target: { id: string }): { [M in Meth
     'moderation.record': [
       { evaluationId, bidderId: s.wandle.id, criterionId: GOV_DEV, score: 3, internalNote: 'Agreed', bidderExplanation: 'See p. 4', reason: '' },
     ],
+    'submissions.addendum': [
+      { evaluationId, bidderId: s.wandle.id, reason: 'Clarification 1', response: { areaId: 'governance-and-leadership', text: 'Corrected response' } },
+    ],
+    'scoring.addenda': perBidder((bidderId) => ({ evaluationId, bidderId })),
+    'scoring.revise': [
+      { evaluationId, bidderId: s.wandle.id, criterionId: GOV_DEV, score: 4, rationale: RATIONALE, evidenceRefs: [], indicatorMarks: {}, addendumId: 'no-such-addendum', reason: 'The addendum changes it' },
+    ],
+    'scoring.reviewAddendum': [{ evaluationId, bidderId: s.wandle.id, addendumId: 'no-such-addendum' }],
+    'moderation.confirmAgreed': [{ evaluationId, bidderId: s.wandle.id, note: 'Reviewed at the panel meeting' }],
     'moderation.history': perBidder((bidderId) => ({ evaluationId, bidderId, criterionId: GOV_DEV })),
     'ranking.get': [{ evaluationId }],
     'export.rankedWorkbook': [{ evaluationId }],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { makeCore } from '../support/core';
+import { makeCore, refusedAndUnchanged } from '../support/core';
 import { allSealed, consensus, GOV_DEV, GOV_MAT, moderationScene, rationaleOf, scoreAll, scoreAndSeal, TC_DEV } from './scene';
 
 describe('the moderation board', () => {
@@ -108,34 +108,31 @@ describe('the moderation board', () => {
     expect(byId.get(TC_DEV)!.aggregated).toBe(3);
   });
 
-  it('under the median rule, the score that counts is the median, and a consensus (with notes) does not change it', async () => {
+  it('under the median rule, the score that counts is the median, and a consensus that would not count is refused, saying why', async () => {
     const t = makeCore();
     const s = await moderationScene(t, { rules: { aggregation: 'median' } });
     await allSealed(t, s);
-    await t.call(s.moderator.id, 'moderation.record', {
-      evaluationId: s.evaluationId,
-      bidderId: s.bidder.id,
-      criterionId: GOV_DEV,
-      score: 4,
-      internalNote: 'Discussed; the panel leans to 4.',
-      bidderExplanation: 'Section 2.1 evidences a signed terms of reference.',
-      reason: '',
-    });
+    const error = await refusedAndUnchanged(t, s.moderator.id, 'moderation.record', { ...consensus(s, GOV_DEV, 4), reason: 'The panel leans to 4.' });
+    expect(error.message).toBe(
+      'The evaluation’s declared rule is “Median of evaluators’ scores”: the evaluators’ scores count on every criterion and a consensus would not, so none can be recorded.',
+    );
+    const confirm = await refusedAndUnchanged(t, s.moderator.id, 'moderation.confirmAgreed', { evaluationId: s.evaluationId, bidderId: s.bidder.id, note: 'Reviewed' });
+    expect(confirm.message).toMatch(/with nothing to confirm/);
     const board = await t.call(s.lead.id, 'moderation.board', { evaluationId: s.evaluationId, bidderId: s.bidder.id });
     const govDev = board.bidders[0]!.criteria.find((c) => c.criterionId === GOV_DEV)!;
-    expect(govDev.aggregated).toBe(3); // median of 1, 3, 4
-    expect(govDev.consensus).toMatchObject({ score: 4, internalNote: 'Discussed; the panel leans to 4.', recordedBy: 'Mo Moderator' });
+    expect(govDev).toMatchObject({ aggregated: 3, basis: 'evaluators', consensus: null }); // median of 1, 3, 4
     expect(board.bidders[0]!.criteria.find((c) => c.criterionId === GOV_MAT)!.aggregated).toBe(3); // median of 3, 3, 4
   });
 
   it('the overview of every bidder shows the same figures as each bidder’s own board, without the scores themselves', async () => {
     const t = makeCore();
-    const s = await moderationScene(t, { rules: { aggregation: 'mean' } });
+    const s = await moderationScene(t, { rules: { aggregation: 'mean-unless-flagged' } });
     await allSealed(t, s);
     const [eve, evan, eva] = s.evaluators;
     await scoreAndSeal(t, s, eve, s.other.id, { [GOV_DEV]: 5 });
     await scoreAll(t, s, evan, s.other.id, { [GOV_DEV]: 0 }); // saved, not sealed: must not count anywhere
-    await t.call(s.moderator.id, 'moderation.record', consensus(s, GOV_MAT, 3));
+    await t.call(s.moderator.id, 'moderation.record', consensus(s, GOV_DEV, 3)); // flagged: 1, 3, 4
+    await t.call(s.moderator.id, 'moderation.confirmAgreed', { evaluationId: s.evaluationId, bidderId: s.bidder.id, note: 'Reviewed at the meeting' });
 
     const overview = await t.call(s.moderator.id, 'moderation.board', { evaluationId: s.evaluationId, summary: true });
     for (const bidder of [s.bidder, s.other]) {

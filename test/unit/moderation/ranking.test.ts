@@ -12,8 +12,9 @@ describe('the ranking reflects moderation', () => {
     await allSealed(t, s);
     const before = await t.call(s.lead.id, 'ranking.get', { evaluationId: s.evaluationId });
     expect(before.provisional).toBe(true);
-    const wandle = () => [...before.ranked, ...before.failed].find((r) => r.bidderId === s.bidder.id)!;
-    expect(govDevScore(wandle())).toBeNull();
+    // Sealed scores alone count for nothing under the consensus rule: Wandle is listed, not ranked on zeros.
+    expect(before.ranked).toEqual([]);
+    expect(before.notYetRanked.map((b) => b.bidderId)).toContain(s.bidder.id);
 
     // A consensus of 3 on every criterion: 3 of 5 on every criterion is 60% of the maximum.
     for (const criterionId of ALL_CRITERIA) await t.call(s.moderator.id, 'moderation.record', consensus(s, criterionId, 3));
@@ -42,9 +43,11 @@ describe('the ranking reflects moderation', () => {
     const wandle = rows.find((r) => r.bidderId === s.bidder.id)!;
     expect(govDevScore(wandle)).toBeCloseTo(8 / 3, 10);
     expect(wandle.complete).toBe(true);
-    const riverside = rows.find((r) => r.bidderId === s.other.id)!;
-    expect(riverside.complete).toBe(false);
-    expect(riverside.profile.every((p) => p.score === null)).toBe(true);
+    // Riverside has no score that counts: listed as not yet ranked, with every criterion awaiting seals.
+    expect(rows.find((r) => r.bidderId === s.other.id)).toBeUndefined();
+    expect(ranking.notYetRanked.map((b) => b.bidderId)).toEqual([s.other.id]);
+    expect(ranking.missing.filter((m) => m.bidderId === s.other.id)).toHaveLength(ALL_CRITERIA.length);
+    expect(ranking.missing.every((m) => m.basis === 'awaiting-seals')).toBe(true);
     expect(ranking.provisional).toBe(true);
   });
 });

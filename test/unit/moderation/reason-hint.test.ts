@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { reasonNeeded } from '../../../renderer/src/features/moderation/wording';
 
 const sealed = (...scores: number[]) =>
-  scores.map((score, i) => ({ evaluatorId: `e${i}`, evaluatorName: `E${i}`, score, rationale: 'r', evidenceRefs: [], sealedAt: '2026-01-01T00:00:00.000Z', counted: true }));
+  scores.map((score, i) => ({ evaluatorId: `e${i}`, evaluatorName: `E${i}`, score, rationale: 'r', evidenceRefs: [], sealedAt: '2026-01-01T00:00:00.000Z', counted: true, excludedBecause: null }));
 const version = { id: 'v1', score: 3, internalNote: 'n', bidderExplanation: 'b', reason: '', recordedAt: '2026-01-02T00:00:00.000Z', recordedBy: 'Mo' };
 
 describe('the board’s reason hint mirrors the core’s rule', () => {

@@ -13,7 +13,7 @@ describe('who may see the ranking', () => {
     const params = { evaluationId: s.evaluationId };
 
     // The scene's moderator declared no conflicts: clear of every bidder.
-    expect((await t.call(s.moderator.id, 'ranking.get', params)).ranked).toHaveLength(3);
+    expect((await t.call(s.moderator.id, 'ranking.get', params)).notYetRanked).toHaveLength(3);
 
     // Now the moderator declares an actual conflict with Beacon: recused from it.
     await declare(t, s.moderator.id, s.evaluationId, s.beacon, 'actual');
@@ -23,7 +23,7 @@ describe('who may see the ranking', () => {
     expect(refused.message).not.toContain('Wandle');
 
     const lead = await t.call(s.lead.id, 'ranking.get', params);
-    expect([...lead.ranked, ...lead.failed].map((b) => b.name).sort()).toEqual([
+    expect([...lead.ranked, ...lead.failed, ...lead.notYetRanked].map((b) => b.name).sort()).toEqual([
       'Beacon Care Partnership',
       'Cedar Community Health',
       'Wandle Health Alliance',

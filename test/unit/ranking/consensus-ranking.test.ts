@@ -29,21 +29,27 @@ describe('ranking by moderated consensus', () => {
     await sealedByEveryone(t, s);
     const get = () => t.call(s.lead.id, 'ranking.get', { evaluationId: s.evaluationId });
 
-    // Sealed scores alone count for nothing under consensus.
+    // Sealed scores alone count for nothing under consensus (every criterion is flagged: 2, 3 and 4): no
+    // bidder has a score that counts, so none is ranked — never on zeros — and each is listed as not yet ranked.
     let r = await get();
     expect(r.provisional).toBe(true);
-    expect(r.ranked.every((x) => x.total === 0 && !x.complete)).toBe(true);
+    expect(r.ranked).toEqual([]);
+    expect(r.notYetRanked.map((x) => x.name).sort()).toEqual(['Beacon Care Partnership', 'Cedar Community Health', 'Wandle Health Alliance']);
+    expect(r.missing.filter((m) => m.bidderId === s.wandle.id).every((m) => m.basis === 'awaiting-consensus')).toBe(true);
 
     for (const c of CRITERIA) await recordConsensus(t, s, s.wandle, c, 3);
     const beacon = (c: string) => (c === GOV_MAT ? 4 : c === TC_MAT ? 2 : 3);
     for (const c of CRITERIA.filter((x) => x !== MR_THR)) await recordConsensus(t, s, s.beacon, c, beacon(c));
 
-    // Beacon's Managing resources — Thriving has no consensus yet: 60 − 5 × 3/5 = 57 so far.
+    // Beacon's Managing resources — Thriving has no consensus yet. The provisional ranking compares both on
+    // the 11 criteria that count for both, leaving that one out for Wandle too: 60 − 5 × 3/5 = 57 each.
     r = await get();
     expect(r.provisional).toBe(true);
+    expect(r.rankedOn).toEqual(CRITERIA.filter((c) => c !== MR_THR));
+    expect(r.missing.filter((m) => m.bidderId === s.beacon.id)).toEqual([{ bidderId: s.beacon.id, criterionId: MR_THR, basis: 'awaiting-consensus' }]);
     const row = (name: string) => [...r.ranked, ...r.failed].find((x) => x.name === name)!;
-    expect(row('Wandle Health Alliance')).toMatchObject({ total: expect.closeTo(60, 9), complete: true });
-    expect(row('Beacon Care Partnership')).toMatchObject({ total: expect.closeTo(57, 9), complete: false });
+    expect(row('Wandle Health Alliance')).toMatchObject({ total: expect.closeTo(57, 9), complete: true, rank: 1, tied: true });
+    expect(row('Beacon Care Partnership')).toMatchObject({ total: expect.closeTo(57, 9), complete: false, rank: 1, tied: true });
     expect(row('Beacon Care Partnership').profile.find((p) => p.areaId === 'managing-resources' && p.stageId === 'thriving')!.score).toBeNull();
 
     await recordConsensus(t, s, s.beacon, MR_THR, 3);
@@ -57,7 +63,8 @@ describe('ranking by moderated consensus', () => {
     ]);
     // The consensus counts, not the mean of 3, 4 and 2.
     expect(row('Beacon Care Partnership').profile.find((p) => p.areaId === 'governance-and-leadership' && p.stageId === 'maturing')!.score).toBe(4);
-    expect(r.ranked[2]).toMatchObject({ name: 'Cedar Community Health', rank: 3, total: 0, complete: false });
+    expect(r.ranked).toHaveLength(2);
+    expect(r.notYetRanked).toEqual([{ bidderId: s.cedar.id, name: 'Cedar Community Health' }]);
 
     // A new consensus version, never an overwrite: Beacon's Governance — Maturing 4 → 5 adds 2 → 62.
     await recordConsensus(t, s, s.beacon, GOV_MAT, 5);
@@ -105,12 +112,24 @@ describe('ranking by moderated consensus', () => {
         ...CRITERIA.filter((c) => c.endsWith('/developing')).map((c) => `Cedar ${c} -1`),
       ].sort(),
     );
-    expect(r.sensitivity.find((f) => f.bidderId === s.wandle.id && f.criterionId === GOV_DEV && f.delta === 1)).toEqual({
+    expect(r.sensitivity.find((f) => f.bidderId === s.wandle.id && f.criterionId === GOV_DEV && f.to > f.from)).toEqual({
       bidderId: s.wandle.id,
       criterionId: GOV_DEV,
-      delta: 1,
+      from: 3,
+      to: 4,
+      evaluatorMove: null,
+      totalChange: 2,
       changesTopTwo: true,
+      crossesThreshold: null,
       changesAnyRank: true,
+      effect: 'Beacon Care Partnership and Wandle Health Alliance tied first (now Beacon Care Partnership first, Wandle Health Alliance second)',
     });
+    // Cedar's one step down on a Developing criterion crosses the minimum: reported as such, not as a change at the top.
+    expect(r.sensitivity.find((f) => f.bidderId === s.cedar.id && f.criterionId === GOV_DEV)).toMatchObject({
+      changesTopTwo: false,
+      crossesThreshold: 'fails',
+      effect: expect.stringMatching(/^Cedar Community Health would fail: /),
+    });
+    expect(r.margins).toEqual({ firstOverSecond: expect.closeTo(2, 9), secondOverThird: expect.closeTo(20, 9) });
   });
 });

@@ -27,10 +27,12 @@ describe('ranking by the mean of the sealed scores', () => {
     await scoreAndSeal(t, s, c.id, s.wandle, { default: 4, [GOV_MAT]: 5 });
     for (const e of [a, b, c]) await scoreAndSeal(t, s, e.id, s.beacon, { default: 4, developing: 5, maturing: 3 });
 
-    // Nobody has sealed Cedar yet: it has no score on any criterion, so the results are provisional.
+    // Nobody has sealed Cedar yet: it has no score on any criterion, so the results are provisional and
+    // Cedar is listed as not yet ranked (never ranked on zeros).
     let r = await t.call(s.lead.id, 'ranking.get', { evaluationId: s.evaluationId });
     expect(r.provisional).toBe(true);
-    expect(r.ranked.find((x) => x.bidderId === s.cedar.id)).toMatchObject({ total: 0, complete: false });
+    expect(r.ranked.find((x) => x.bidderId === s.cedar.id)).toBeUndefined();
+    expect(r.notYetRanked).toEqual([{ bidderId: s.cedar.id, name: 'Cedar Community Health' }]);
 
     // A and B seal Cedar; C saves the same scores but does not seal. A mean of only some of the panel is
     // not the panel's score, so Cedar still has none: still provisional, and C's unsealed 2 never shows.
@@ -39,7 +41,8 @@ describe('ranking by the mean of the sealed scores', () => {
     await scoreAndSeal(t, s, c.id, s.cedar, { default: 5, [GOV_DEV]: 2 }, false);
     r = await t.call(s.lead.id, 'ranking.get', { evaluationId: s.evaluationId });
     expect(r.provisional).toBe(true);
-    expect(r.ranked.find((x) => x.bidderId === s.cedar.id)).toMatchObject({ total: 0, complete: false, failures: [] });
+    expect(r.notYetRanked.map((x) => x.bidderId)).toEqual([s.cedar.id]);
+    expect(r.missing.filter((m) => m.bidderId === s.cedar.id).every((m) => m.basis === 'awaiting-seals')).toBe(true);
 
     await t.call(c.id, 'scoring.seal', { evaluationId: s.evaluationId, bidderId: s.cedar.id });
     r = await t.call(s.lead.id, 'ranking.get', { evaluationId: s.evaluationId });
@@ -84,17 +87,29 @@ describe('ranking by the mean of the sealed scores', () => {
     const r = await t.call(s.lead.id, 'ranking.get', { evaluationId: s.evaluationId });
 
     /*
+     * A mean moves as it would if one evaluator's sealed score moved one step of the scale: ±1/3.
      * Beacon leads Wandle on the tie-break at 80 each.
-     *  Wandle +1 anywhere (at least +1 point): Wandle overtakes → the top two change. −1: nothing changes.
-     *  Beacon −1 anywhere (at least −1 point): Wandle overtakes → the top two change. +1: nothing changes
+     *  Wandle, one evaluator +1 anywhere (mean +1/3, at least +1/3 point): Wandle overtakes → the top two
+     *    change. −1: nothing changes.
+     *  Beacon, one evaluator −1 anywhere: Wandle overtakes → the top two change. +1: nothing changes
      *    (and Developing 5 cannot go up).
-     *  Cedar Governance — Developing +1: mean 8/3 is no longer below 2, so Cedar (95.33) comes first.
-     *    Cedar's other moves change nothing: it still fails on that criterion.
+     *  Cedar Governance — Developing 1, 2, 2: the 1 moving to 2 makes the mean 2, no longer below the
+     *    minimum, so Cedar (94) comes first (a 2 moving to 3 gives the same mean: one move). Cedar's other
+     *    moves change nothing: it still fails on that criterion.
      */
     const names = { [s.wandle.id]: 'Wandle', [s.beacon.id]: 'Beacon', [s.cedar.id]: 'Cedar' };
     expect(flagList(r.sensitivity, names)).toEqual(
       [...CRITERIA.map((c) => `Wandle ${c} +1 top-two`), ...CRITERIA.map((c) => `Beacon ${c} -1 top-two`), `Cedar ${GOV_DEV} +1 top-two`].sort(),
     );
     expect(r.sensitivity.every((f) => f.changesAnyRank)).toBe(true);
+    expect(r.sensitivity.find((f) => f.bidderId === s.cedar.id)).toMatchObject({
+      from: expect.closeTo(5 / 3, 9),
+      to: 2,
+      evaluatorMove: { from: 1, to: 2 },
+      crossesThreshold: 'passes',
+      changesTopTwo: true,
+      effect: 'Cedar Community Health would meet every threshold; Cedar Community Health first, Beacon Care Partnership second (now Beacon Care Partnership first, Wandle Health Alliance second)',
+    });
+    expect(r.sensitivity.find((f) => f.bidderId === s.wandle.id && f.criterionId === GOV_DEV)).toMatchObject({ from: 4, to: expect.closeTo(13 / 3, 9), evaluatorMove: { from: 4, to: 5 } });
   });
 });

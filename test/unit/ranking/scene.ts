@@ -114,5 +114,6 @@ export const recordConsensus = (t: TestCore, s: RankingScene, bidder: Bidder, cr
   });
 
 /** Flags as short strings, sorted, so a test can compare the whole set at once. */
-export const flagList = (flags: { bidderId: string; criterionId: string; delta: number; changesTopTwo: boolean }[], names: Record<string, string>) =>
-  flags.map((f) => `${names[f.bidderId]} ${f.criterionId} ${f.delta > 0 ? '+1' : '-1'}${f.changesTopTwo ? ' top-two' : ''}`).sort();
+/** "Wandle governance/developing +1 top-two": who, which criterion, which way one step goes, and whether it changes the top two. */
+export const flagList = (flags: { bidderId: string; criterionId: string; from: number; to: number; changesTopTwo: boolean }[], names: Record<string, string>) =>
+  flags.map((f) => `${names[f.bidderId]} ${f.criterionId} ${f.to > f.from ? '+1' : '-1'}${f.changesTopTwo ? ' top-two' : ''}`).sort();

@@ -33,6 +33,8 @@ describe('an Excel score sheet', () => {
 
     const sheet = workbook.getWorksheet(WANDLE)!;
     expect(sheet.getCell('A1').value).toBe(s.wandle.name);
+    expect([sheet.getCell('A4').value, sheet.getCell('B4').value]).toEqual(['Bidder id', s.wandle.id]);
+    expect(workbook.getWorksheet(SOUTH_LONDON)!.getCell('B4').value).toBe(s.southLondon.id);
     expect(sheet.getRow(5).values).toEqual(expect.arrayContaining(['Capability area', 'Stage', 'Score (0–5)', 'Rationale (at least 50 characters)']));
     expect(sheet.getCell('A6').value).toBe('Governance and leadership');
     expect(String(sheet.getCell('D6').value)).toContain('1. A clear description of the nature of the provider collaboration');
@@ -50,7 +52,7 @@ describe('an Excel score sheet', () => {
     });
     expect(sheet.getCell(sealAddress(12)).value).toBe('No');
     for (const unlocked of ['E6', 'F6', 'E17', 'F17', sealAddress(12)]) expect(sheet.getCell(unlocked).protection).toMatchObject({ locked: false });
-    expect(sheet.getCell('A6').protection?.locked).not.toBe(false);
+    for (const locked of ['A1', 'B4', 'A6']) expect(sheet.getCell(locked).protection?.locked).not.toBe(false);
     for (const ws of workbook.worksheets) expect(protectionOf(ws)).toMatchObject({ sheet: true, algorithmName: 'SHA-512', spinCount: 1000 });
     // Rows may be heightened to read long text; nothing may be inserted, deleted or formatted.
     expect(protectionOf(sheet)).toMatchObject({ formatRows: true });

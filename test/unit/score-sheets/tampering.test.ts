@@ -119,8 +119,7 @@ describe('a tampered score sheet is refused, cell by cell, and changes nothing',
       wb.addWorksheet('My notes');
     });
     expect(error.issues!.map((i) => i.message)).toEqual([
-      `Sheet '${WANDLE}': this sheet is missing: sheets must not be renamed or deleted`,
-      "Sheet 'Wandle': this sheet is not part of the score sheet that was generated: sheets must not be added or renamed",
+      `Sheet 'Wandle', cell B4: this sheet holds the scores of bidder “${s.wandle.name}”, whose sheet was generated as “${WANDLE}”: sheets may not be renamed or reordered`,
       "Sheet 'My notes': this sheet is not part of the score sheet that was generated: sheets must not be added or renamed",
     ]);
   });

@@ -1,7 +1,8 @@
 import { crc32, deflateRawSync } from 'node:zlib';
+import yauzl from 'yauzl';
 
 /*
- * A minimal zip writer for hostile test archives: entries may be deflated, and may declare an
+ * A minimal zip reader and writer for hostile test archives: entries may be deflated, and may declare an
  * uncompressed size other than the truth (as a zip bomb lying in its headers does).
  */
 
@@ -53,4 +54,18 @@ export function makeZip(entries: readonly ZipEntry[]): Buffer {
   end.writeUInt32LE(directory.length, 12);
   end.writeUInt32LE(offset, 16);
   return Buffer.concat([...locals, directory, end]);
+}
+
+/** Every entry of an archive, inflated: to take a genuine workbook apart and put it together changed. */
+export async function readZip(bytes: Buffer): Promise<ZipEntry[]> {
+  const zip = await yauzl.fromBufferPromise(bytes, { lazyEntries: true });
+  const listed: yauzl.Entry[] = [];
+  for await (const entry of zip.eachEntry()) listed.push(entry);
+  const entries: ZipEntry[] = [];
+  for (const entry of listed) {
+    const chunks: Buffer[] = [];
+    for await (const chunk of await zip.openReadStreamPromise(entry)) chunks.push(chunk as Buffer);
+    entries.push({ name: entry.fileName, data: Buffer.concat(chunks), deflate: true });
+  }
+  return entries;
 }

@@ -56,6 +56,7 @@ function standing(change: Partial<ScoringStanding> = {}): ScoringStanding {
     sealedAt: () => null,
     documentIds: () => new Set(['doc-1']),
     currentEntries: () => [],
+    addendumMadeAt: () => undefined,
     ...change,
   };
 }

@@ -85,7 +85,7 @@ describe('running an import', () => {
           await new Promise((r) => setTimeout(r, 1));
           inFlight--;
           if (f.name === 'd.pdf') return { ok: false, message: 'the document is empty' };
-          const document = { id: 'doc-00000001', fileName: 'a.pdf', mediaType: 'application/pdf', size: 1, sha256: 'a'.repeat(64), receivedAt: '', addedBy: '' };
+          const document = { id: 'doc-00000001', fileName: 'a.pdf', mediaType: 'application/pdf', size: 1, sha256: 'a'.repeat(64), receivedAt: '', addedBy: '', addendumId: null };
           return { ok: true, duplicate: f.name === 'b.pdf', document };
         },
       },

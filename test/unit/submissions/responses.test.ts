@@ -30,7 +30,7 @@ describe('responses per capability area', () => {
     const s = await submissionScene(t);
     await t.call(s.lead.id, 'submissions.saveResponse', { evaluationId: s.evaluationId, bidderId: s.second.id, areaId: 'transformation-change', text: 'Pilot locality first.' });
     const first = await t.call(s.lead.id, 'submissions.get', { evaluationId: s.evaluationId, bidderId: s.bidder.id });
-    expect(first).toEqual({ bidderId: s.bidder.id, responses: [], documents: [] });
+    expect(first).toEqual({ bidderId: s.bidder.id, responses: [], documents: [], addenda: [], fixed: null });
   });
 
   it('refuses a capability area that is not in the evaluation’s framework, and changes nothing', async () => {

@@ -9,6 +9,8 @@ import { lookupIndexes } from './007_lookup_indexes';
 import { coveringScoreIndex } from './008_covering_score_index';
 import { identity } from './009_identity';
 import { travellingTrust } from './010_travelling_trust';
+import { moderationByException } from './011_moderation_by_exception';
+import { bidAddenda } from './012_bid_addenda';
 
 export interface Migration {
   name: string;
@@ -16,4 +18,4 @@ export interface Migration {
 }
 
 /** Ordered and append-only: a released migration is never edited, only followed by a new one. */
-export const MIGRATIONS: readonly Migration[] = [initialSchema, bidsConflictsScores, moderation, scoreSheets, auditChain, exchange, lookupIndexes, coveringScoreIndex, identity, travellingTrust];
+export const MIGRATIONS: readonly Migration[] = [initialSchema, bidsConflictsScores, moderation, scoreSheets, auditChain, exchange, lookupIndexes, coveringScoreIndex, identity, travellingTrust, moderationByException, bidAddenda];

@@ -1,4 +1,5 @@
 import { MAX_DOCUMENT_BYTES } from '../../../../shared/api/submissions';
+import { cleanedFileName, nameKey } from '../../../../shared/domain/names';
 
 /** What the import needs of a browser File (kept minimal so the planning is plain, testable logic). */
 export interface ChosenFile {
@@ -35,13 +36,15 @@ export interface ImportPlan<F extends ChosenFile> {
   settled: ImportEntry[];
 }
 
-/** Lower case, accents and punctuation dropped: "Wandle – Health (BID-001)" and "wandle health bid001" compare alike. */
+/**
+ * Case-folded (nameKey: "STRASSE" meets "straße"), accents, punctuation and invisible characters dropped:
+ * "Wandle – Health (BID-001)" and "wandle health bid001" compare alike. Letters of every script count.
+ */
 export const matchKey = (text: string): string =>
-  text
+  nameKey(text)
     .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '');
+    .replace(/\p{M}/gu, '')
+    .replace(/[^\p{L}\p{N}]+/gu, '');
 
 /** The bidder a sub-folder is named after: by name, by bid reference, or both together; null if none or several. */
 export function bidderForFolder(folder: string, bidders: readonly BidderRef[]): BidderRef | null {
@@ -63,7 +66,7 @@ const megabytesRoundedUp = (bytes: number) => (Math.ceil((bytes / 1024 / 1024) *
 
 /** Checks that need no upload, shared by folder and single-bidder imports. */
 function settle<F extends ChosenFile>(file: F, path: string, bidder: BidderRef): ImportEntry | null {
-  if (isSystemFile(file.name)) return { path, outcome: 'ignored', bidderName: bidder.name, detail: 'a system file, not evidence' };
+  if (isSystemFile(cleanedFileName(file.name))) return { path, outcome: 'ignored', bidderName: bidder.name, detail: 'a system file, not evidence' };
   if (file.size > MAX_DOCUMENT_BYTES) return { path, outcome: 'too-large', bidderName: bidder.name, detail: `${megabytesRoundedUp(file.size)} MB` };
   if (file.size === 0) return { path, outcome: 'refused', bidderName: bidder.name, detail: 'the file is empty' };
   return null;
@@ -76,10 +79,11 @@ function settle<F extends ChosenFile>(file: F, path: string, bidder: BidderRef):
 export function planFolderImport<F extends ChosenFile>(files: readonly F[], bidders: readonly BidderRef[]): ImportPlan<F> {
   const plan: ImportPlan<F> = { uploads: [], settled: [] };
   for (const file of files) {
-    const parts = file.webkitRelativePath.split('/');
-    const path = parts.slice(1).join('/') || file.name;
+    // Names from disk are shown in the report without invisible or direction-changing characters.
+    const parts = file.webkitRelativePath.split('/').map(cleanedFileName);
+    const path = parts.slice(1).join('/') || cleanedFileName(file.name);
     const folder = parts.length > 2 ? parts[1]! : null;
-    if (isSystemFile(file.name)) {
+    if (isSystemFile(cleanedFileName(file.name))) {
       plan.settled.push({ path, outcome: 'ignored', detail: 'a system file, not evidence' });
       continue;
     }
@@ -100,9 +104,10 @@ export function planFolderImport<F extends ChosenFile>(files: readonly F[], bidd
 export function planBidderImport<F extends ChosenFile>(files: readonly F[], bidder: BidderRef): ImportPlan<F> {
   const plan: ImportPlan<F> = { uploads: [], settled: [] };
   for (const file of files) {
-    const settled = settle(file, file.name, bidder);
+    const path = cleanedFileName(file.name);
+    const settled = settle(file, path, bidder);
     if (settled) plan.settled.push(settled);
-    else plan.uploads.push({ file, path: file.name, bidder });
+    else plan.uploads.push({ file, path, bidder });
   }
   return plan;
 }

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { FrameworkSchema, type Framework } from '../../../../shared/domain/framework';
+import { FrameworkToSaveSchema, type Framework } from '../../../../shared/domain/framework';
 import type { ActionResult } from '../../stores/attempt';
 import { areaName, indicatorNumber, stageName } from './names';
 
@@ -7,7 +7,7 @@ type Issue = z.core.$ZodIssue;
 
 /** Checks the draft as the core will; on failure, every problem is named in the editor's own words. */
 export function validateDraft(draft: Framework): { ok: true; framework: Framework } | { ok: false; result: ActionResult } {
-  const parsed = FrameworkSchema.safeParse(draft);
+  const parsed = FrameworkToSaveSchema.safeParse(draft);
   if (parsed.success) return { ok: true, framework: parsed.data };
   const messages = [...new Set(parsed.error.issues.map((issue) => `${where(draft, issue.path)}: ${what(issue)}`))];
   return {

@@ -2,7 +2,9 @@ import { useState } from 'react';
 import type { EvaluationDetail } from '../../../../shared/api/evaluations';
 import type { Board } from '../../stores/moderation';
 import { BackToBidders } from './BackToBidders';
+import { usesConsensus } from '../../../../shared/domain/rules';
 import { BoardFilters, matchesFilters, type Filters } from './BoardFilters';
+import { ConfirmAgreed } from './ConfirmAgreed';
 import { CriterionSection } from './CriterionSection';
 import { RuleStatement } from './RuleStatement';
 import { SealingNotice } from './SealingNotice';
@@ -25,6 +27,7 @@ export function BidderBoard({ evaluation, board }: { evaluation: EvaluationDetai
       <RuleStatement aggregation={board.aggregation} tolerance={board.tolerance} />
       <SealingNotice bidder={bidder} />
       {evaluation.myRole === 'lead' && <p className="panel-box">You are the procurement lead: you can read the board, and only the moderator records a consensus.</p>}
+      {mayRecord && usesConsensus(board.aggregation) && <ConfirmAgreed evaluationId={evaluation.id} bidder={bidder} aggregation={board.aggregation} />}
       <BoardFilters filters={filters} onChange={setFilters} shown={shown.length} total={bidder.criteria.length} />
       {shown.map((c) => (
         <CriterionSection key={c.criterionId} evaluation={evaluation} bidderId={bidder.bidderId} criterion={c} tolerance={board.tolerance} aggregation={board.aggregation} mayRecord={mayRecord} />

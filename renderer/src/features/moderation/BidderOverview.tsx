@@ -27,8 +27,8 @@ export function BidderOverview({ evaluation, board }: { evaluation: EvaluationDe
     <>
       <p>
         Once the evaluators have sealed their scores for a bidder, the board shows every evaluator’s score and rationale side by side for each criterion,
-        with the spread and standard deviation. {evaluation.myRole === 'moderator' ? 'You record' : 'The moderator records'} the consensus score with an
-        internal moderation note and a bidder-facing explanation.
+        with the spread and standard deviation. {evaluation.myRole === 'moderator' ? 'You confirm the agreed scores and record' : 'The moderator confirms the agreed scores and records'}{' '}
+        a consensus, with an internal moderation note and a bidder-facing explanation, where the declared rule asks for one.
       </p>
       <RuleStatement aggregation={board.aggregation} tolerance={board.tolerance} />
       <h3 id="moderation-bidders-heading" ref={headingRef} tabIndex={-1}>
@@ -43,7 +43,8 @@ export function BidderOverview({ evaluation, board }: { evaluation: EvaluationDe
               <th scope="col">Bidder</th>
               <th scope="col">Sealing</th>
               <th scope="col">Criteria flagged</th>
-              <th scope="col">Moderated</th>
+              <th scope="col">Scores that count</th>
+              <th scope="col">To revisit</th>
             </tr>
           </thead>
           <tbody>
@@ -58,14 +59,16 @@ export function BidderOverview({ evaluation, board }: { evaluation: EvaluationDe
                 <td>{sealingStatus(b)}</td>
                 <td>{b.criteria.filter((c) => c.flagged).length}</td>
                 <td>
-                  {b.criteria.filter((c) => c.consensus).length} of {b.criteria.length}
+                  {b.criteria.filter((c) => c.aggregated !== null).length} of {b.criteria.length}
                 </td>
+                <td>{b.criteria.filter((c) => c.toRevisit !== null).length}</td>
               </tr>
             ))}
             {board.unavailableBidders.map((b) => (
               <tr key={b.bidderId}>
                 <th scope="row">{b.bidderName}</th>
                 <td>{UNAVAILABLE_LABELS[b.reason]}</td>
+                <td>—</td>
                 <td>—</td>
                 <td>—</td>
               </tr>

@@ -5,7 +5,9 @@ export interface Filters {
   notYetModerated: boolean;
 }
 
-export const matchesFilters = (c: BoardCriterion, f: Filters): boolean => (!f.flaggedOnly || c.flagged) && (!f.notYetModerated || c.consensus === null);
+/** Not yet moderated: no score counts yet, or a recorded decision is to be revisited. */
+export const matchesFilters = (c: BoardCriterion, f: Filters): boolean =>
+  (!f.flaggedOnly || c.flagged) && (!f.notYetModerated || c.aggregated === null || c.toRevisit !== null);
 
 /** The two filters of the board, and how many criteria they leave on screen. */
 export function BoardFilters({ filters, onChange, shown, total }: { filters: Filters; onChange(f: Filters): void; shown: number; total: number }) {
@@ -19,7 +21,7 @@ export function BoardFilters({ filters, onChange, shown, total }: { filters: Fil
         </div>
         <div className="checkbox">
           <input id="filter-unmoderated" type="checkbox" checked={filters.notYetModerated} onChange={(e) => onChange({ ...filters, notYetModerated: e.target.checked })} />
-          <label htmlFor="filter-unmoderated">Not yet moderated</label>
+          <label htmlFor="filter-unmoderated">Still to moderate</label>
         </div>
       </fieldset>
       <p role="status">

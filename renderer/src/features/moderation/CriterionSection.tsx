@@ -1,13 +1,13 @@
 import { useId } from 'react';
 import type { EvaluationDetail } from '../../../../shared/api/evaluations';
 import type { BoardCriterion } from '../../../../shared/api/moderation';
-import type { AggregationRule } from '../../../../shared/domain/rules';
+import { usesConsensus, type AggregationRule } from '../../../../shared/domain/rules';
 import { ConsensusForm } from './ConsensusForm';
 import { ConsensusHistory } from './ConsensusHistory';
 import { CurrentConsensus } from './CurrentConsensus';
 import { SealedScoresTable } from './SealedScoresTable';
 import { SpreadSummary } from './SpreadSummary';
-import { criterionName } from './wording';
+import { criterionName, mayRecordConsensus, TO_REVISIT } from './wording';
 
 interface Props {
   evaluation: EvaluationDetail;
@@ -32,10 +32,14 @@ export function CriterionSection({ evaluation, bidderId, criterion, tolerance, a
           Flagged: spread {criterion.spread} ≥ tolerance {tolerance}
         </p>
       )}
+      {criterion.toRevisit && <p className="to-revisit">{TO_REVISIT[criterion.toRevisit]}</p>}
+      {criterion.consensusSetAside && (
+        <p className="notice">A consensus is recorded here, but the evaluators now agree, so under the declared rule their score counts instead.</p>
+      )}
       <SealedScoresTable criterion={criterion} name={name} scale={scale} />
       <SpreadSummary criterion={criterion} tolerance={tolerance} aggregation={aggregation} scale={scale} />
-      <CurrentConsensus criterion={criterion} scale={scale} />
-      {mayRecord && <ConsensusForm evaluationId={evaluation.id} bidderId={bidderId} criterion={criterion} name={name} scale={scale} />}
+      {(usesConsensus(aggregation) || criterion.consensus) && <CurrentConsensus criterion={criterion} scale={scale} />}
+      {mayRecord && mayRecordConsensus(aggregation, criterion) && <ConsensusForm evaluationId={evaluation.id} bidderId={bidderId} criterion={criterion} name={name} scale={scale} />}
       {criterion.versions > 1 && <ConsensusHistory evaluationId={evaluation.id} bidderId={bidderId} criterion={criterion} name={name} scale={scale} />}
     </section>
   );

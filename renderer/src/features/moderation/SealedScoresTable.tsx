@@ -38,7 +38,7 @@ export function SealedScoresTable({ criterion, name, scale }: { criterion: Board
             <th scope="row">{s.evaluatorName}</th>
             <td className="score-cell">
               {scoreLabel(scale, s.score)}
-              {!s.counted && <p className="not-counted-note">{NOT_COUNTED}</p>}
+              {s.excludedBecause && <p className="not-counted-note">{NOT_COUNTED[s.excludedBecause]}</p>}
             </td>
             <td className="rationale">{s.rationale}</td>
             <td>

@@ -1,4 +1,5 @@
-import type { BoardCriterion } from '../../../../shared/api/moderation';
+import type { BoardCriterion, SealedScore } from '../../../../shared/api/moderation';
+import { usesConsensus, type AggregationRule } from '../../../../shared/domain/rules';
 import type { Framework } from '../../../../shared/domain/framework';
 import type { Scale } from '../../../../shared/domain/scale';
 
@@ -33,6 +34,24 @@ export function reasonNeeded(criterion: Pick<BoardCriterion, 'sealed' | 'consens
   return why.length > 0 ? `Required because ${why.join(' and ')}.` : null;
 }
 
-/** Why a sealed score takes no part in the figures (see SealedScoreSchema.counted). */
-export const NOT_COUNTED = 'Not counted: this evaluator has declared a conflict of interest with this bidder that no decision permits.';
+/** Why a sealed score takes no part in the figures (see SealedScoreSchema.excludedBecause). */
+export const NOT_COUNTED: Record<NonNullable<SealedScore['excludedBecause']>, string> = {
+  conflict: 'Not counted: this evaluator has declared a conflict of interest with this bidder that no decision permits.',
+  'removed-from-panel': 'Not counted: this evaluator was removed from the panel, and the procurement lead decided their sealed scores do not count.',
+};
+
+/** Why a recorded decision is to be looked at again (see BoardCriterionSchema.toRevisit). */
+export const TO_REVISIT: Record<NonNullable<BoardCriterion['toRevisit']>, string> = {
+  'excluded-score': 'To revisit: this was recorded while a sealed score counted that no longer does. Record a new version, or confirm this one stands with a reason.',
+  'agreed-score-changed': 'To revisit: the evaluators’ agreed score has changed since it was confirmed. Confirm the agreed scores again, or record a consensus.',
+  'score-revised': 'To revisit: an evaluator revised their sealed score in light of a bid addendum after this was recorded. Record a new version, or confirm this one stands with a reason.',
+};
+
+/** Where a consensus may be recorded under the declared rule (the core refuses it elsewhere, saying why). */
+export const mayRecordConsensus = (rule: AggregationRule, c: Pick<BoardCriterion, 'flagged' | 'toRevisit'>): boolean =>
+  usesConsensus(rule) && (rule === 'consensus' || c.flagged || c.toRevisit !== null);
+
+/** The criteria whose agreed score a moderator may confirm in one action (the core's `confirmable`). */
+export const confirmableCriteria = (criteria: readonly BoardCriterion[]): BoardCriterion[] =>
+  criteria.filter((c) => c.agreed !== null && c.consensus === null && (c.confirmation === null || c.confirmation.score !== c.agreed || c.toRevisit !== null));
 

@@ -56,7 +56,7 @@ function ProfileTable({ row, framework }: { row: RankedRow; framework: Props['fr
               const value = row.profile.find((p) => p.areaId === a.id && p.stageId === s.id)?.score ?? null;
               return (
                 <td key={s.id}>
-                  {value === null ? 'Not scored' : score(value)}
+                  {value === null ? 'No score counts yet' : score(value)}
                   {failing.has(`${a.id}/${s.id}`) && <span className="effective">Below minimum</span>}
                 </td>
               );

@@ -5,18 +5,20 @@ import { scaleMax, scaleMin } from '../../../../shared/domain/scale';
 import { LoadError } from '../../components/Feedback';
 import { useRanking } from '../../stores/ranking';
 import { TabHeading } from '../setup/TabHeading';
-import { DecisiveCriteria } from './DecisiveCriteria';
+import { listNames } from './format';
+import { unconfirmedWording } from './missing';
 import { MaturityProfiles } from './MaturityProfiles';
 import { ProvisionalNotice } from './ProvisionalNotice';
 import { RankedTable } from './RankedTable';
 import './ranking.css';
+import { totalsScope } from './scope';
 import { SpreadSection } from './SpreadSection';
 import { ThresholdFailures } from './ThresholdFailures';
 import { TotalsChart } from './TotalsChart';
+import { WhatCouldChange } from './WhatCouldChange';
+import { someScoreCounts } from './missing';
 
-const SCORE_WORDS = { consensus: 'consensus score', mean: 'mean score', median: 'median score' } as const;
-
-/** Ranked results for the procurement lead and moderators: the ranking, threshold failures, sensitivity and charts. */
+/** Ranked results for the procurement lead and moderators: the ranking, threshold failures, what could change it, and charts. */
 export function RankingTab({ evaluation }: { evaluation: EvaluationDetail }) {
   const { ranking: loaded, rankingError, evaluationId, load } = useRanking();
   useEffect(() => {
@@ -25,13 +27,17 @@ export function RankingTab({ evaluation }: { evaluation: EvaluationDetail }) {
 
   const ranking = evaluationId === evaluation.id ? loaded : null;
   const { framework, settings } = evaluation;
-  const everyone = ranking ? [...ranking.ranked, ...ranking.failed] : [];
+  const placed = ranking ? [...ranking.ranked, ...ranking.failed] : [];
+  const everyBidder = ranking ? [...placed.map((r) => ({ bidderId: r.bidderId, name: r.name })), ...ranking.notYetRanked] : [];
+  const scope = ranking ? totalsScope(framework, settings.weights, ranking) : null;
+  // With no criterion scored for every bidder, every total would be 0: an order on nothing is not shown.
+  const comparable = scope !== null && scope.criteria > 0;
   return (
     <>
       <TabHeading>Ranked results</TabHeading>
       <LoadError message={evaluationId === evaluation.id ? rankingError : null} />
       {!ranking && !rankingError && <p role="status">Working out the ranking…</p>}
-      {ranking && (
+      {ranking && scope && (
         <>
           <dl className="summary-list">
             <dt>Scores that count</dt>
@@ -41,27 +47,44 @@ export function RankingTab({ evaluation }: { evaluation: EvaluationDetail }) {
             <dt>Totals</dt>
             <dd>Weighted totals as a percentage of the maximum; sub-totals in weighted points of the most each could contribute.</dd>
           </dl>
-          {ranking.provisional && (
-            <ProvisionalNotice aggregation={ranking.aggregation} incomplete={everyone.filter((r) => !r.complete).map((r) => r.name)} />
-          )}
-          {everyone.length === 0 && <p>This evaluation has no bidders yet.</p>}
-          {everyone.length > 0 && (
+          {ranking.provisional && <ProvisionalNotice evaluationId={evaluation.id} ranking={ranking} framework={framework} scope={scope} />}
+          {!ranking.provisional && ranking.unconfirmed > 0 && <p>{unconfirmedWording(ranking.unconfirmed)}</p>}
+          {everyBidder.length === 0 && <p>This evaluation has no bidders yet.</p>}
+          {everyBidder.length > 0 && (
             <>
               <section aria-labelledby="ranking-heading">
                 <h3 id="ranking-heading">Ranking</h3>
-                <RankedTable ranked={ranking.ranked} framework={framework} leaveAsTie={settings.rules.tieBreak.kind === 'leave-as-tie'} />
+                {comparable ? (
+                  <RankedTable
+                    ranked={ranking.ranked}
+                    framework={framework}
+                    leaveAsTie={settings.rules.tieBreak.kind === 'leave-as-tie'}
+                    scope={scope}
+                  />
+                ) : (
+                  <p>
+                    {placed.length === 0 && !someScoreCounts(ranking, scope.ofCriteria)
+                      ? 'No bidder has a score that counts yet, so no one is ranked.'
+                      : 'No criterion has a score that counts for every bidder yet, so no one is ranked.'}
+                  </p>
+                )}
+                {ranking.notYetRanked.length > 0 && (
+                  <p>
+                    Not yet ranked: {listNames(ranking.notYetRanked.map((b) => b.name))} —{' '}
+                    {someScoreCounts(ranking, scope.ofCriteria) && placed.length === 0 ? 'no criterion has a score that counts for all of them yet' : 'no score counts yet'}, so{' '}
+                    {ranking.notYetRanked.length === 1 ? 'this bidder is' : 'these bidders are'} left out rather than ranked on nothing.
+                  </p>
+                )}
               </section>
-              <ThresholdFailures failed={ranking.failed} framework={framework} />
-              <DecisiveCriteria
-                evaluationId={evaluation.id}
-                rows={everyone}
-                flags={ranking.sensitivity}
-                framework={framework}
-                scoreWord={SCORE_WORDS[ranking.aggregation]}
-              />
-              <TotalsChart rows={everyone} stages={framework.stages} />
-              <MaturityProfiles rows={everyone} framework={framework} scaleMin={scaleMin(settings.scale)} scaleMax={scaleMax(settings.scale)} />
-              <SpreadSection evaluationId={evaluation.id} rows={everyone} framework={framework} settings={settings} />
+              {placed.length > 0 && (
+                <>
+                  <ThresholdFailures failed={ranking.failed} framework={framework} scope={scope} />
+                  {comparable && <WhatCouldChange evaluationId={evaluation.id} ranking={ranking} framework={framework} scope={scope} />}
+                  {comparable && <TotalsChart rows={placed} stages={framework.stages} scope={scope} />}
+                  <MaturityProfiles rows={placed} framework={framework} scaleMin={scaleMin(settings.scale)} scaleMax={scaleMax(settings.scale)} />
+                </>
+              )}
+              <SpreadSection evaluationId={evaluation.id} bidders={everyBidder} framework={framework} settings={settings} />
             </>
           )}
         </>

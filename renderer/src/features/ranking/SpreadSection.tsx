@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
-import type { RankedRow } from '../../../../shared/api/ranking';
 import type { EvaluationSettings } from '../../../../shared/domain/settings';
 import type { Framework } from '../../../../shared/domain/framework';
+import type { AggregationRule } from '../../../../shared/domain/rules';
 import { LoadError } from '../../components/Feedback';
 import { SelectField } from '../../components/fields';
 import { useRanking } from '../../stores/ranking';
@@ -9,18 +9,26 @@ import { SpreadData } from './SpreadData';
 import { SpreadChart } from './charts/SpreadChart';
 import { listNames } from './format';
 
-const MARKER_LABELS = { consensus: 'Consensus (moderated score)', mean: 'Mean of the sealed scores', median: 'Median of the sealed scores' } as const;
+/** What the marked score on the spread chart is, under each rule: the score that counts. */
+const MARKER_LABELS: Record<AggregationRule, string> = {
+  consensus: 'Consensus (moderated score)',
+  'mean-unless-flagged': 'Score that counts: mean, or the consensus where flagged',
+  'median-unless-flagged': 'Score that counts: median, or the consensus where flagged',
+  mean: 'Mean of the sealed scores',
+  median: 'Median of the sealed scores',
+};
 
 interface Props {
   evaluationId: string;
-  rows: RankedRow[];
+  /** Every bidder, ranked or not: a bidder not yet ranked may be just the one whose spread the panel needs to see. */
+  bidders: { bidderId: string; name: string }[];
   framework: Pick<Framework, 'areas' | 'stages'>;
   settings: EvaluationSettings;
 }
 
 /** How far apart the evaluators' sealed scores are, per criterion, for one chosen bidder (from the moderation board). */
-export function SpreadSection({ evaluationId, rows, framework, settings }: Props) {
-  const [bidderId, setBidderId] = useState(rows[0]?.bidderId ?? '');
+export function SpreadSection({ evaluationId, bidders, framework, settings }: Props) {
+  const [bidderId, setBidderId] = useState(bidders[0]?.bidderId ?? '');
   const { spread, spreadError, spreadBidderId, loadSpread } = useRanking();
   useEffect(() => {
     if (bidderId) void loadSpread(evaluationId, bidderId);
@@ -37,9 +45,9 @@ export function SpreadSection({ evaluationId, rows, framework, settings }: Props
         are flagged for moderation.
       </p>
       <SelectField label="Bidder" hint="Whose scores to show" value={bidderId} onChange={(e) => setBidderId(e.target.value)}>
-        {rows.map((r) => (
-          <option key={r.bidderId} value={r.bidderId}>
-            {r.name}
+        {bidders.map((b) => (
+          <option key={b.bidderId} value={b.bidderId}>
+            {b.name}
           </option>
         ))}
       </SelectField>

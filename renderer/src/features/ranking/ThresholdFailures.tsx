@@ -2,9 +2,16 @@ import type { RankedRow } from '../../../../shared/api/ranking';
 import type { Framework } from '../../../../shared/domain/framework';
 import { percent, score } from './format';
 import { criterionName } from './names';
+import { soFar, type TotalsScope } from './scope';
+
+interface Props {
+  failed: RankedRow[];
+  framework: Pick<Framework, 'areas' | 'stages'>;
+  scope: TotalsScope;
+}
 
 /** Bidders failing a minimum threshold: shown separately with every failure and the published rule, never dropped. */
-export function ThresholdFailures({ failed, framework }: { failed: RankedRow[]; framework: Pick<Framework, 'areas' | 'stages'> }) {
+export function ThresholdFailures({ failed, framework, scope }: Props) {
   return (
     <section aria-labelledby="failures-heading">
       <h3 id="failures-heading">Bidders failing a minimum threshold</h3>
@@ -18,7 +25,7 @@ export function ThresholdFailures({ failed, framework }: { failed: RankedRow[]; 
               <h4>{row.name}</h4>
               <p>
                 Weighted total {percent(row.total)}
-                {row.complete ? '' : ' so far (some criteria have no score yet)'} — not ranked.
+                {scope.partial && ` ${soFar(scope)}`} — not ranked.
               </p>
               <table>
                 <caption className="visually-hidden">Minimum thresholds failed by {row.name}</caption>

@@ -1,12 +1,15 @@
 import type { RefObject } from 'react';
 import type { Bidder, EvaluationDetail } from '../../../../shared/api/evaluations';
+import type { AddendumNotice } from '../../../../shared/api/scoring';
 import { EMPTY_DRAFT, useScoring, type Draft } from '../../stores/scoring';
 import { useSubmissions } from '../../stores/submissions';
 import { BidMaterial } from './BidMaterial';
 import type { CriterionView } from './criteria';
 import { FrameworkGuidance } from './FrameworkGuidance';
 import { ReadOnlyScore } from './ReadOnlyScore';
+import { ReviseCriterion } from './ReviseCriterion';
 import { ScoreForm } from './ScoreForm';
+import type { useAddendumNotices } from './use-addenda';
 
 interface Props {
   evaluation: EvaluationDetail;
@@ -17,10 +20,12 @@ interface Props {
   readOnly: boolean;
   headingRef: RefObject<HTMLHeadingElement | null>;
   onNext(): void;
+  /** Sealed: the addenda made since, each of which a revision of this criterion may cite. */
+  revision?: { addenda: AddendumNotice[]; revise: ReturnType<typeof useAddendumNotices>['revise'] };
 }
 
 /** One criterion: your assessment beside the bid's response, documents and the framework's guidance. */
-export function CriterionPanel({ evaluation, bidder, criterion, position, draft = EMPTY_DRAFT, readOnly, headingRef, onNext }: Props) {
+export function CriterionPanel({ evaluation, bidder, criterion, position, draft = EMPTY_DRAFT, readOnly, headingRef, onNext, revision }: Props) {
   const edit = useScoring((s) => s.edit);
   const flush = useScoring((s) => s.flush);
   const documents = useSubmissions((s) => s.byBidder[bidder.id]?.documents) ?? [];
@@ -40,7 +45,20 @@ export function CriterionPanel({ evaluation, bidder, criterion, position, draft 
       <div className="criterion-columns">
         <div className="criterion-assessment">
           {readOnly ? (
-            <ReadOnlyScore scale={evaluation.settings.scale} draft={draft} documents={documents} />
+            <>
+              <ReadOnlyScore scale={evaluation.settings.scale} draft={draft} documents={documents} />
+              {revision && (
+                <ReviseCriterion
+                  key={criterion.id}
+                  evaluation={evaluation}
+                  criterion={criterion}
+                  sealed={draft}
+                  documents={documents}
+                  addenda={revision.addenda}
+                  revise={revision.revise}
+                />
+              )}
+            </>
           ) : (
             <ScoreForm
               criterion={criterion}

@@ -41,7 +41,8 @@ export function SealPanel({ bidderName, criteriaCount, sealedAt, blockers, headi
           Sealed
         </h3>
         <p>
-          You sealed your scores for {bidderName} on {formatDateTime(sealedAt)}. They are read-only now: nobody, you included, can change them.
+          You sealed your scores for {bidderName} on {formatDateTime(sealedAt)}. They are read-only now: nobody, you included, can change them —
+          unless the procurement lead records an addendum to the bid, in light of which you may revise a score, citing it.
         </p>
       </section>
     );

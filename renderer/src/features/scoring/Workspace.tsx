@@ -4,11 +4,13 @@ import { LoadError } from '../../components/Feedback';
 import { useNavigation } from '../../stores/navigation';
 import { useScoring, type Workspace as WorkspaceState } from '../../stores/scoring';
 import { useSubmissions } from '../../stores/submissions';
+import { AddendumNotices } from './AddendumNotices';
 import { assess, criteriaOf } from './criteria';
 import { CriterionNavigator } from './CriterionNavigator';
 import { CriterionPanel } from './CriterionPanel';
 import { SaveStatus } from './SaveStatus';
 import { SealPanel } from './SealPanel';
+import { useAddendumNotices } from './use-addenda';
 import { useSaveOnLeave } from './use-save-on-leave';
 
 /** One bidder's scoring workspace: criterion navigator, the criterion with the bid beside the framework, and sealing. */
@@ -102,6 +104,8 @@ function Loaded({
     }
   };
   const complete = criteria.filter((c) => statuses[c.id] === 'complete').length;
+  const addenda = useAddendumNotices(evaluation.id, bidder.id, workspace.sealedAt);
+  const revisable = addenda.notices?.since === 'sealed' ? addenda.notices.addenda : [];
 
   return (
     <div onKeyDown={onKeyDown}>
@@ -111,6 +115,7 @@ function Loaded({
         characters). {!workspace.sealedAt && 'Everything you type is saved automatically.'}
       </p>
       {!workspace.sealedAt && <SaveStatus state={workspace.save} />}
+      <AddendumNotices evaluation={evaluation} notices={addenda.notices} error={addenda.error} onReview={addenda.review} />
       <div className="scoring-workspace">
         <CriterionNavigator
           evaluation={evaluation}
@@ -132,6 +137,7 @@ function Loaded({
             readOnly={Boolean(workspace.sealedAt)}
             headingRef={heading}
             onNext={next}
+            revision={workspace.sealedAt && revisable.length > 0 ? { addenda: revisable, revise: addenda.revise } : undefined}
           />
           <SealPanel
             bidderName={bidder.name}

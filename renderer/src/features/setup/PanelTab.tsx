@@ -42,9 +42,10 @@ function PanelRow({ member, evaluationId, canEdit, onResult }: { member: PanelMe
   const change = useEvaluations((s) => s.change);
   const [removing, setRemoving] = useState(false);
   const [reason, setReason] = useState('');
+  const [sealedScores, setSealedScores] = useState<'count' | 'exclude' | null>(null);
   const remove = async (event: FormEvent) => {
     event.preventDefault();
-    onResult(await change('panel.remove', { evaluationId, personId: member.personId, reason }));
+    onResult(await change('panel.remove', { evaluationId, personId: member.personId, reason, ...(sealedScores ? { sealedScores } : {}) }));
   };
   return (
     <tr>
@@ -58,6 +59,30 @@ function PanelRow({ member, evaluationId, canEdit, onResult }: { member: PanelMe
           {removing ? (
             <form onSubmit={remove} className="inline-form">
               <TextField label={`Reason for removing ${member.name}`} value={reason} onChange={(e) => setReason(e.target.value)} required />
+              {member.sealedBidders > 0 && (
+                <fieldset>
+                  <legend>
+                    {member.name} has sealed scores for {member.sealedBidders === 1 ? 'one bidder' : `${member.sealedBidders} bidders`}. Do they still count?
+                  </legend>
+                  {(
+                    [
+                      ['count', 'Yes: the sealed scores still count'],
+                      ['exclude', 'No: leave them on the record, not counted'],
+                    ] as const
+                  ).map(([value, label]) => (
+                    <div className="radio" key={value}>
+                      <input
+                        type="radio"
+                        id={`sealed-${member.personId}-${value}`}
+                        name={`sealed-${member.personId}`}
+                        checked={sealedScores === value}
+                        onChange={() => setSealedScores(value)}
+                      />
+                      <label htmlFor={`sealed-${member.personId}-${value}`}>{label}</label>
+                    </div>
+                  ))}
+                </fieldset>
+              )}
               <button type="submit">Remove from panel</button>
               <button type="button" className="button-secondary" onClick={() => setRemoving(false)}>
                 Cancel

@@ -28,7 +28,8 @@ export function ProfileHeatmap({ row, framework, scaleMin, scaleMax }: Props) {
   const gridBottom = HEADER_H + areas.length * CELL_H;
   const summary = areas
     .map(
-      (a) => `${a.title}: ${stages.map((s) => `${s.label} ${scoreAt(a.id, s.id) === null ? 'not scored' : score(scoreAt(a.id, s.id))}`).join(', ')}`,
+      (a) =>
+        `${a.title}: ${stages.map((s) => `${s.label} ${scoreAt(a.id, s.id) === null ? 'no score counts yet' : score(scoreAt(a.id, s.id))}`).join(', ')}`,
     )
     .join('; ');
   const swatch = 28;
@@ -94,7 +95,7 @@ export function ProfileHeatmap({ row, framework, scaleMin, scaleMax }: Props) {
                         fontSize={value === null ? 13 : 18}
                         fontWeight={700}
                       >
-                        {value === null ? 'Not scored' : score(value)}
+                        {value === null ? 'No score yet' : score(value)}
                       </text>
                       {fails && (
                         <text x={cx} y={top + 42} textAnchor="middle" fill={colours.text} fontSize={12} fontWeight={700}>

@@ -1,6 +1,7 @@
 import type { RankedRow } from '../../../../../shared/api/ranking';
 import type { Stage } from '../../../../../shared/domain/framework';
 import { percent, rankLabel, twoDp } from '../format';
+import { soFar, type TotalsScope } from '../scope';
 import { ChartFrame, Lines } from './ChartFrame';
 import { legendHeight, legendLayout } from './legend';
 import { INK, MUTED } from './palette';
@@ -15,6 +16,8 @@ const ROW_H = 52;
 const BAR_H = 26;
 const AXIS_H = 40;
 const TICKS = [0, 25, 50, 75, 100];
+/** Room above the bars for the label of the "most possible so far" line. */
+const MARK_H = 22;
 
 const x = (percentOfMax: number) => PLOT_X + (Math.max(0, Math.min(100, percentOfMax)) / 100) * PLOT_W;
 
@@ -28,18 +31,19 @@ const summaryOf = (rows: RankedRow[], stages: Stage[]) =>
     .map((r) => {
       const parts = stages.map((s) => `${s.label} ${twoDp(r.byStage.find((b) => b.id === s.id)?.points ?? 0)}`).join(', ');
       const status = r.failures.length > 0 ? 'fails a minimum threshold' : `rank ${rankLabel(r)}`;
-      return `${r.name}, ${status}: ${percent(r.total)}${r.complete ? '' : ' so far'} (${parts})`;
+      return `${r.name}, ${status}: ${percent(r.total)} (${parts})`;
     })
     .join('; ');
 
 /** Each bidder's weighted total as one horizontal bar, split into its stage sub-totals, the total printed at its end. */
-export function StageBarChart({ rows, stages }: { rows: RankedRow[]; stages: Stage[] }) {
+export function StageBarChart({ rows, stages, scope }: { rows: RankedRow[]; stages: Stage[]; scope: TotalsScope }) {
   const legend = legendLayout(
     stages.map((s) => s.label),
     PLOT_X,
     WIDTH,
   );
-  const top0 = legendHeight(legend);
+  const mark = scope.partial ? MARK_H : 0;
+  const top0 = legendHeight(legend) + mark;
   const height = top0 + rows.length * ROW_H + AXIS_H;
   const axisY = top0 + rows.length * ROW_H;
   return (
@@ -47,7 +51,7 @@ export function StageBarChart({ rows, stages }: { rows: RankedRow[]; stages: Sta
       width={WIDTH}
       height={height}
       title="Weighted totals by stage"
-      summary={`Percentage of the maximum total, split by stage sub-totals. ${summaryOf(rows, stages)}.`}
+      summary={`Percentage of the maximum total, split by stage sub-totals${scope.partial ? `, ${soFar(scope)}` : ''}. ${summaryOf(rows, stages)}.`}
     >
       {({ prefix }) => (
         <>
@@ -70,6 +74,22 @@ export function StageBarChart({ rows, stages }: { rows: RankedRow[]; stages: Sta
               </text>
             </g>
           ))}
+          {scope.partial && (
+            <g>
+              <line
+                x1={x(scope.maxTotal)}
+                x2={x(scope.maxTotal)}
+                y1={top0 - mark + 4}
+                y2={axisY}
+                stroke={INK}
+                strokeWidth={2}
+                strokeDasharray="6 4"
+              />
+              <text x={x(scope.maxTotal) + (scope.maxTotal > 50 ? -6 : 6)} y={top0 - 6} textAnchor={scope.maxTotal > 50 ? 'end' : 'start'} fill={INK}>
+                Most possible so far: {percent(scope.maxTotal)}
+              </text>
+            </g>
+          )}
           <text x={PLOT_X + PLOT_W / 2} y={axisY + 36} textAnchor="middle" fill={INK}>
             Percentage of the maximum total
           </text>
