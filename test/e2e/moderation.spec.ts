@@ -1,5 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
-import { callApi, demoOpenForScoring } from './support/api';
+import { callApi, demoOpenForScoring, scoredDemo } from './support/api';
 import { DEFAULT_RULES } from '../../shared/domain/rules';
 import { expect, expectAccessible, openTab, test } from './support/fixtures';
 import { signInAs, signInByKeyboard } from './support/people';
@@ -369,4 +369,30 @@ test('moderation by exception: three bidders moderated in a handful of actions, 
     [B, true],
     [A, true],
   ]);
+});
+
+test('the lead removes an evaluator who has sealed, deciding their scores no longer count; the board keeps them, marked', async ({ page, host }) => {
+  await scoredDemo(host);
+  await page.goto(host.url);
+  await signInAs(page, host, 'Priya Shah (demo)');
+  await page.getByRole('button', { name: EVALUATION }).click();
+  await openTab(page, 'Evaluation panel');
+  await page.getByRole('button', { name: 'Remove Alice Jones (demo)' }).click();
+  const decision = page.getByRole('group', { name: 'Alice Jones (demo) has sealed scores for 2 bidders. Do they still count?' });
+  await expect(decision).toBeVisible();
+  await page.getByLabel('Reason for removing Alice Jones (demo)').fill('Left the council after sealing; her brief was withdrawn.');
+  await page.getByRole('button', { name: 'Remove from panel' }).click();
+  await expect(page.getByRole('alert')).toContainText('Alice Jones (demo) has sealed scores for 2 bidders: decide whether those scores still count.');
+  await checkScreen(page, 'panel: removing an evaluator who has sealed');
+  await page.screenshot({ path: 'test-results/screens/panel-remove-sealed-evaluator.png' });
+  await decision.getByLabel('No: leave them on the record, not counted').check();
+  await page.getByRole('button', { name: 'Remove from panel' }).click();
+  await expect(page.getByText('Panel updated.')).toBeVisible();
+  await expect(page.getByRole('row', { name: /Alice Jones/ })).toHaveCount(0);
+
+  await openTab(page, 'Moderation');
+  await page.getByRole('button', { name: `Moderate ${A}` }).click();
+  const alice = criterion(page).getByRole('row', { name: /Alice Jones \(demo\)/ });
+  await expect(alice).toContainText('Not counted: this evaluator was removed from the panel, and the procurement lead decided their sealed scores do not count.');
+  await checkScreen(page, 'moderation board, a removed evaluator’s score not counted');
 });

@@ -65,7 +65,8 @@ export function SetupScreen({ evaluationId, tab, bidderId }: { evaluationId: str
         {shown === 'scale' && <ScaleTab evaluation={current} canEdit={canEdit} />}
         {shown === 'weights' && <WeightsTab evaluation={current} canEdit={canEdit} />}
         {shown === 'rules' && <RulesTab evaluation={current} canEdit={canEdit} />}
-        {shown === 'panel' && <PanelTab evaluation={current} canEdit={canEdit} />}
+        {/* The panel is not part of the published set-up: the lead may still add, remove or replace people once scoring opens. */}
+        {shown === 'panel' && <PanelTab evaluation={current} canEdit={current.myRole === 'lead'} />}
         {shown === 'bidders' && <BiddersTab evaluation={current} canEdit={canEdit} />}
         {shown === 'bids' && <BidsTab evaluation={current} />}
         {shown === 'declarations' && <DeclarationsTab evaluation={current} />}
