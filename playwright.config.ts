@@ -5,12 +5,11 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export default defineConfig({
   testDir: 'test/e2e',
-  // A safety net, not a speed check (the benchmark measures speed): three workers share two cores.
+  // A safety net, not a speed check (the benchmark measures speed): a story may wait on full-cost scrypt several times.
   timeout: 120_000,
   expect: { timeout: 10_000 },
   fullyParallel: false,
-  // Three on two cores: a story spends about a third of its time waiting (fsync, polling), so a third worker fills it.
-  workers: 3,
+  workers: 2,
   retries: 0,
   reporter: [['list'], ['json', { outputFile: 'test-results/e2e.json' }]],
   use: {

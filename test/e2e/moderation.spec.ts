@@ -101,7 +101,7 @@ test('the moderator finds the flagged criterion, records a consensus by keyboard
   page,
   host,
 }) => {
-  test.setTimeout(120_000); // a long story: three evaluators' scores arranged, then every state checked with axe
+  test.slow(); // a long story, one key at a time: three evaluators' scores arranged, then every state checked with axe
   const { rankedScore } = await sealedScores(host);
   await page.goto(host.url);
 
