@@ -2,7 +2,6 @@ import { spread, standardDeviation } from '../../../shared/domain/aggregation';
 import { agreedScore, countingScore, type CountingScore } from '../../../shared/domain/counting';
 import { listCriteria, type Criterion, type Framework } from '../../../shared/domain/framework';
 import type { EvaluationSettings } from '../../../shared/domain/settings';
-import { accessTo } from '../conflicts/access';
 import type { Db } from '../db/open';
 import { activePanel, biddersOf, frozenFramework, latestSettings } from '../evaluations/repo';
 import { currentConfirmations, type Confirmation } from '../moderation/confirmations';
@@ -52,9 +51,13 @@ export interface CountingScores {
   bidders: CountingBidder[];
 }
 
-/** The evaluators a bidder still waits for: those who may score it (not recused) and have not sealed. */
-export function awaitingSeal(db: Db, evaluationId: string, evaluators: readonly { personId: string; name: string }[], bidderId: string, sealers: ReadonlySet<string>): string[] {
-  return evaluators.filter((e) => !sealers.has(e.personId) && accessTo(db, evaluationId, e.personId, bidderId) !== 'recused').map((e) => e.name);
+/**
+ * The evaluators a bidder still waits for: those who may score it and have not sealed. A panel member's
+ * exclusion is a recusal by conflict (the rule of `accessTo`, read once for the whole evaluation by
+ * `exclusions`), so this asks no more queries per evaluator.
+ */
+function awaitingSeal(evaluators: readonly { personId: string; name: string }[], bidderId: string, sealers: ReadonlySet<string>, excluded: Exclusions): string[] {
+  return evaluators.filter((e) => !sealers.has(e.personId) && !excluded.has(exclusionKey(e.personId, bidderId))).map((e) => e.name);
 }
 
 function revisitOf(c: Omit<CountingCriterion, 'toRevisit'>, bidderId: string, excluded: Exclusions, revisedAt: string | undefined): RevisitReason | null {
@@ -102,7 +105,7 @@ export function readCountingScores(db: Db, evaluationId: string, bidderIds?: rea
   const { aggregation: rule, spreadTolerance: tolerance } = settings.rules;
   const bidders = ids.map((bidderId): CountingBidder => {
     const sealed = sealers.get(bidderId) ?? new Set<string>();
-    const awaiting = awaitingSeal(db, evaluationId, evaluators, bidderId, sealed);
+    const awaiting = awaitingSeal(evaluators, bidderId, sealed, excluded);
     const allSealed = awaiting.length === 0 && sealed.size > 0;
     return {
       bidderId,
