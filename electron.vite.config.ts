@@ -12,9 +12,11 @@ export default defineConfig({
       outDir: 'out/main',
       rollupOptions: {
         input: {
-          // The Electron main process, and the plain-Node web host: both bundle the same core.
+          // The Electron main process and the plain-Node web host: both start the same core worker.
           index: resolve(__dirname, 'electron/main/index.ts'),
           'web-host': resolve(__dirname, 'electron/web-host/cli.ts'),
+          // The core's own thread, started by either host (electron/core-worker).
+          'core-worker': resolve(__dirname, 'electron/core-worker/worker-main.ts'),
         },
       },
     },

@@ -1,6 +1,7 @@
 import { app, dialog, Menu, session, type BrowserWindow } from 'electron';
 import { join } from 'node:path';
-import { createCore, DataFolderLockedError, type Core } from '../core';
+import { DataFolderLockedError } from '../core/lock/data-folder-lock';
+import { startCoreWorker, type CoreWorker } from '../core-worker/start-core-worker';
 import { registerAppScheme, serveRenderer } from './app-protocol';
 import { parseHostArgs, type HostArgs } from './args';
 import { registerCoreIpc } from './ipc';
@@ -11,9 +12,10 @@ import { createMainWindow } from './window';
 /** Must match `appId` in electron.builder.yml (Windows taskbar grouping and notifications). */
 const APP_USER_MODEL_ID = 'uk.gov.capability-assessment';
 
-// Built layout: out/main/index.js, out/preload/index.cjs, out/renderer/index.html.
+// Built layout: out/main/index.js and core-worker.js, out/preload/index.cjs, out/renderer/index.html.
 const PRELOAD_PATH = join(import.meta.dirname, '../preload/index.cjs');
 const RENDERER_DIR = join(import.meta.dirname, '../renderer');
+const CORE_WORKER_PATH = join(import.meta.dirname, 'core-worker.js');
 
 // --- Before `ready` -------------------------------------------------------------------------------
 let args: HostArgs;
@@ -38,7 +40,8 @@ app.setAppUserModelId(APP_USER_MODEL_ID);
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
-  let core: Core | null = null;
+  let core: CoreWorker | null = null;
+  let quitting = false;
   let mainWindow: BrowserWindow | null = null;
 
   const openWindow = (): void => {
@@ -59,15 +62,29 @@ if (!app.requestSingleInstanceLock()) {
     if (process.platform !== 'darwin') app.quit();
   });
 
-  app.on('will-quit', () => {
-    core?.close();
+  // The core closes its store (a last checkpoint) on its own thread; quitting waits for it once.
+  app.on('will-quit', (event) => {
+    if (!core || quitting) return;
+    quitting = true;
+    event.preventDefault();
+    const closing = core;
     core = null;
+    void closing.close().finally(() => app.quit());
   });
 
   app
     .whenReady()
-    .then(() => {
-      core = createCore({ dataDir, appVersion: app.getVersion(), holderName: 'the desktop app' });
+    .then(async () => {
+      core = await startCoreWorker({
+        script: CORE_WORKER_PATH,
+        dataDir,
+        appVersion: app.getVersion(),
+        holderName: 'the desktop app',
+        onStopped: (reason) => {
+          dialog.showErrorBox('Capability Assessment stopped', `The app’s core stopped (${reason}). Start the app again; what was saved is safe.`);
+          app.exit(1);
+        },
+      });
       hardenSession(session.defaultSession);
       serveRenderer(RENDERER_DIR);
       Menu.setApplicationMenu(buildAppMenu({ isPackaged: app.isPackaged, isMac: process.platform === 'darwin' }));

@@ -12,7 +12,7 @@ function isTrustedSender(event: IpcMainInvokeEvent, window: BrowserWindow | null
 }
 
 /** The one IPC door: check who is asking and that the message has the right shape, then hand it to the core. */
-export function registerCoreIpc(core: Core, getMainWindow: () => BrowserWindow | null): () => void {
+export function registerCoreIpc(core: Pick<Core, 'dispatch'>, getMainWindow: () => BrowserWindow | null): () => void {
   ipcMain.handle(IPC_CHANNEL, async (event, raw: unknown) => {
     if (!isTrustedSender(event, getMainWindow())) {
       console.warn('[ipc] refused a request from', event.senderFrame?.url ?? 'an unknown frame');

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { createCore } from '../core';
+import { startCoreWorker } from '../core-worker/start-core-worker';
 import { defaultDataDir } from './default-data-dir';
 import { startWebHost } from './server';
 
@@ -20,7 +20,16 @@ async function main(): Promise<void> {
   if (port !== undefined && (!Number.isInteger(port) || port < 0 || port > 65_535))
     throw new Error(`--port must be a port number, not "${values.port}"`);
 
-  const core = createCore({ dataDir, appVersion: APP_VERSION, holderName: 'the web host' });
+  const core = await startCoreWorker({
+    script: new URL('./core-worker.js', import.meta.url),
+    dataDir,
+    appVersion: APP_VERSION,
+    holderName: 'the web host',
+    onStopped: (reason) => {
+      console.error(`The app’s core stopped (${reason}). Start the app again; what was saved is safe.`);
+      process.exit(1);
+    },
+  });
   const host = await startWebHost({ core, rendererDir, port, dataDir });
   // Machine-readable first line: tests and scripts read the URL from it.
   console.log(`WEB_HOST_URL ${host.url}`);
@@ -33,7 +42,7 @@ async function main(): Promise<void> {
   }
   const stop = async () => {
     await host.close();
-    core.close();
+    await core.close();
     process.exit(0);
   };
   process.on('SIGINT', stop);

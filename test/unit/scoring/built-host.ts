@@ -47,7 +47,7 @@ export function ensureBuiltHost(): { ok: true } | { ok: false; reason: string } 
 }
 
 function buildIfStale(): { ok: true } | { ok: false; reason: string } {
-  const sources = Math.max(...['electron/core', 'electron/web-host', 'shared'].map((d) => newestSource(join(ROOT, d))));
+  const sources = Math.max(...['electron/core', 'electron/core-worker', 'electron/web-host', 'shared'].map((d) => newestSource(join(ROOT, d))));
   if (!existsSync(HOST_SCRIPT) || statSync(HOST_SCRIPT).mtimeMs < sources) {
     const build = spawnSync(process.platform === 'win32' ? 'npx.cmd' : 'npx', ['electron-vite', 'build'], {
       cwd: ROOT,
