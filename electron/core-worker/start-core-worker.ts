@@ -1,5 +1,7 @@
 import { Worker } from 'node:worker_threads';
-import type { Outcome } from '../../shared/api/errors';
+import type { ApiErrorShape, Outcome } from '../../shared/api/errors';
+import type { ProgressPush } from '../../shared/api/progress';
+import type { Core } from '../core';
 import type { Dispatch } from '../core/registry';
 import { DataFolderLockedError } from '../core/lock/data-folder-lock';
 import type { HostToWorker, WorkerStartOptions, WorkerToHost } from './messages';
@@ -14,15 +16,17 @@ export interface CoreWorkerOptions extends WorkerStartOptions {
 
 export interface CoreWorker {
   dispatch: Dispatch;
+  watchProgress: Core['watchProgress'];
   dataDir: string;
   databaseFile: string;
   close(): Promise<void>;
 }
 
-const STOPPED: Outcome<never> = {
-  ok: false,
-  error: { code: 'UNAVAILABLE', message: 'The app’s core has stopped, so nothing more can be saved. Close the app and start it again; what was saved is safe.' },
+const STOPPED_ERROR: ApiErrorShape = {
+  code: 'UNAVAILABLE',
+  message: 'The app’s core has stopped, so nothing more can be saved. Close the app and start it again; what was saved is safe.',
 };
+const STOPPED: Outcome<never> = { ok: false, error: STOPPED_ERROR };
 
 /** Thrown when the core could not open; a folder in use keeps its own error so the host can say who holds it. */
 function startupError(error: { name: string; message: string }): Error {
@@ -41,6 +45,7 @@ export function startCoreWorker(options: CoreWorkerOptions): Promise<CoreWorker>
   const { script, execArgv, onStopped, ...startOptions } = options;
   const worker = new Worker(script, { workerData: startOptions satisfies WorkerStartOptions, execArgv });
   const pending = new Map<number, (outcome: Outcome<unknown>) => void>();
+  const watchers = new Map<number, (push: ProgressPush) => void>();
   let nextId = 1;
   let stopped = false;
   let closing: Promise<void> | null = null;
@@ -60,7 +65,7 @@ export function startCoreWorker(options: CoreWorkerOptions): Promise<CoreWorker>
       switch (message.type) {
         case 'ready':
           started = true;
-          resolve({ dispatch, dataDir: startOptions.dataDir, databaseFile: message.databaseFile, close });
+          resolve({ dispatch, watchProgress, dataDir: startOptions.dataDir, databaseFile: message.databaseFile, close });
           return;
         case 'failed':
           stopped = true;
@@ -72,6 +77,9 @@ export function startCoreWorker(options: CoreWorkerOptions): Promise<CoreWorker>
           answer?.(message.outcome);
           return;
         }
+        case 'progress':
+          watchers.get(message.watchId)?.(message.push);
+          return;
         case 'closed':
           stop('closed');
       }
@@ -97,9 +105,26 @@ export function startCoreWorker(options: CoreWorkerOptions): Promise<CoreWorker>
       } catch (error) {
         // Something structured clone cannot carry (a function, a symbol): the same answer as any malformed request.
         pending.delete(id);
-        answer({ ok: false, error: { code: 'INVALID_PARAMS', message: `Malformed request: ${error instanceof Error ? error.message : String(error)}` } });
+        answer({
+          ok: false,
+          error: { code: 'INVALID_PARAMS', message: `Malformed request: ${error instanceof Error ? error.message : String(error)}` },
+        });
       }
     });
+  }
+
+  function watchProgress(sessionId: string, listener: (push: ProgressPush) => void): () => void {
+    if (stopped) {
+      listener({ kind: 'refused', error: STOPPED_ERROR });
+      return () => {};
+    }
+    const watchId = nextId++;
+    watchers.set(watchId, listener);
+    send({ type: 'watch', watchId, sessionId });
+    return () => {
+      if (!watchers.delete(watchId) || stopped) return;
+      send({ type: 'unwatch', watchId });
+    };
   }
 
   /** Lets the core finish what it was asked, close the store and release the folder; resolves when the thread has ended. */

@@ -7,7 +7,8 @@ export function transferablesOf(value: unknown, found: ArrayBuffer[] = [], seen 
   seen.add(value);
   if (value instanceof Uint8Array) {
     const { buffer } = value;
-    if (buffer instanceof ArrayBuffer && value.byteOffset === 0 && value.byteLength === buffer.byteLength && !found.includes(buffer)) found.push(buffer);
+    if (buffer instanceof ArrayBuffer && value.byteOffset === 0 && value.byteLength === buffer.byteLength && !found.includes(buffer))
+      found.push(buffer);
     return found;
   }
   for (const item of Array.isArray(value) ? value : Object.values(value)) transferablesOf(item, found, seen);

@@ -18,11 +18,15 @@ try {
   core = createCore({ ...(workerData as WorkerStartOptions), log: (error) => console.error('[core]', error) });
   post({ type: 'ready', databaseFile: core.databaseFile });
 } catch (error) {
-  post({ type: 'failed', error: { name: error instanceof Error ? error.name : 'Error', message: error instanceof Error ? error.message : String(error) } });
+  post({
+    type: 'failed',
+    error: { name: error instanceof Error ? error.name : 'Error', message: error instanceof Error ? error.message : String(error) },
+  });
   port.close();
 }
 
 const inFlight = new Set<Promise<void>>();
+const watches = new Map<number, () => void>();
 
 port.on('message', (message: HostToWorker) => {
   if (!core) return;
@@ -35,6 +39,19 @@ port.on('message', (message: HostToWorker) => {
       post({ type: 'closed' });
       port.close();
     });
+    return;
+  }
+  if (message.type === 'watch') {
+    const { watchId } = message;
+    watches.set(
+      watchId,
+      core.watchProgress(message.sessionId, (push) => post({ type: 'progress', watchId, push })),
+    );
+    return;
+  }
+  if (message.type === 'unwatch') {
+    watches.get(message.watchId)?.();
+    watches.delete(message.watchId);
     return;
   }
   const { id, sessionId, method, params } = message;

@@ -11,6 +11,8 @@ import { PROFILE_KDF } from './identity/passphrase-hash';
 import { DEFAULT_IDLE_MINUTES, idleMinutes } from './identity/repo';
 import { Sessions, type Session } from './identity/sessions';
 import { ProgressRegistry } from './jobs/progress';
+import { ApiError } from '../../shared/api/errors';
+import type { ProgressPush } from '../../shared/api/progress';
 import { findPerson } from './people/repo';
 import { createDispatch, type Dispatch } from './registry';
 
@@ -34,6 +36,11 @@ export interface CoreOptions {
 
 export interface Core {
   dispatch: Dispatch;
+  /**
+   * Pushes the progress of the signed-in person's own long work (exports, imports) to a window, until the
+   * returned function is called or the session ends. A session that is not open hears one `refused`.
+   */
+  watchProgress(sessionId: string, listener: (push: ProgressPush) => void): () => void;
   dataDir: string;
   databaseFile: string;
   close(): void;
@@ -88,5 +95,19 @@ export function createCore(options: CoreOptions): Core {
   };
   const dispatch: Dispatch = (sessionId, method, params) =>
     store.recovery ? recoveryDispatch({ store, sessions, appVersion, clock, progress }, method, params) : registryDispatch(sessionId, method, params);
-  return { dispatch, dataDir: options.dataDir, databaseFile, close };
+  const watchProgress: Core['watchProgress'] = (sessionId, listener) => {
+    try {
+      sessions.resolve(sessionId);
+    } catch (error) {
+      listener({
+        kind: 'refused',
+        error: error instanceof ApiError ? error.toJSON() : { code: 'INTERNAL', message: 'Progress cannot be followed.' },
+      });
+      return () => {};
+    }
+    return progress.subscribe(({ ownerId, ...update }) => {
+      if (sessions.peek(sessionId)?.personId === ownerId) listener({ kind: 'progress', update });
+    });
+  };
+  return { dispatch, watchProgress, dataDir: options.dataDir, databaseFile, close };
 }

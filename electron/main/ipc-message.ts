@@ -21,6 +21,22 @@ export function readCoreMessage(raw: unknown): CoreMessage | null {
   return { method, sessionId, params };
 }
 
+const isWatchId = (value: unknown): value is number => typeof value === 'number' && Number.isSafeInteger(value) && value > 0;
+
+/** A window asking to follow its session's progress: a watch number of its own and the session. */
+export function readWatchMessage(raw: unknown): { watchId: number; sessionId: string } | null {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return null;
+  const { watchId, sessionId } = raw as Record<string, unknown>;
+  if (!isWatchId(watchId) || typeof sessionId !== 'string' || sessionId.length === 0 || sessionId.length > MAX_SESSION_LENGTH) return null;
+  return { watchId, sessionId };
+}
+
+export function readUnwatchMessage(raw: unknown): { watchId: number } | null {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return null;
+  const { watchId } = raw as Record<string, unknown>;
+  return isWatchId(watchId) ? { watchId } : null;
+}
+
 export const REFUSED_SENDER: Outcome<never> = {
   ok: false,
   error: { code: 'FORBIDDEN', message: 'This request did not come from the app window.' },

@@ -5,6 +5,7 @@ import type { Core } from '../core';
 import { newToken, readHostState, writeHostState } from './host-state';
 import { LaunchCodes } from './launch-codes';
 import { refuse } from './replies';
+import { handleProgressEvents } from './progress-events';
 import { handleApi, handleLaunch, serveStatic } from './routes';
 import { isOwnRequest, requestPath } from './security';
 
@@ -21,7 +22,7 @@ export interface WebHost {
 }
 
 export interface WebHostOptions {
-  core: Pick<Core, 'dispatch'>;
+  core: Pick<Core, 'dispatch' | 'watchProgress'>;
   rendererDir: string;
   /** Wins over the port saved in the data folder. */
   port?: number;
@@ -45,6 +46,7 @@ async function route(req: IncomingMessage, res: ServerResponse, r: Routing): Pro
   const own = isOwnRequest(req, r.port);
   if (!own.ok) return refuse(res, own.status, own.status === 400 ? 'INVALID_PARAMS' : 'FORBIDDEN', `Refused: ${own.why}.`);
   if (path === '/launch') return handleLaunch(req, res, r.codes, r.token);
+  if (path === '/events') return handleProgressEvents(req, res, { core: r.options.core, token: r.token });
   if (path.startsWith('/api/')) return handleApi(req, res, path.slice('/api/'.length), { core: r.options.core, token: r.token });
   return serveStatic(req, res, path, r.options.rendererDir);
 }

@@ -50,6 +50,12 @@ export class Sessions {
     return session;
   }
 
+  /** The session if it is still open, without counting this as activity (progress pushed to a window is not the person at work). */
+  peek(id: string): Session | null {
+    const session = this.open.get(id);
+    return session && this.clock().getTime() - session.lastSeenAt <= this.idleMinutes * 60_000 ? session : null;
+  }
+
   passphraseChanged(id: string): void {
     const session = this.open.get(id);
     if (session) session.mustChangePassphrase = false;

@@ -1,6 +1,7 @@
 /**
- * Progress of long work (exports, imports) that a host can poll while the work runs: the work yields to
- * the event loop between chunks, so a progress call is answered in the meantime.
+ * Progress of long work (exports, imports), pushed to whoever follows it: the work reports after each chunk,
+ * and followers hear at most every PUSH_EVERY_MS (and always the start and the end) so a fast loop cannot
+ * flood the window.
  */
 export interface ProgressEntry {
   ownerId: string;
@@ -10,26 +11,61 @@ export interface ProgressEntry {
   finished: boolean;
 }
 
+export interface ProgressEvent extends ProgressEntry {
+  jobId: string;
+}
+
+type Listener = (event: ProgressEvent) => void;
+
+const PUSH_EVERY_MS = 100;
+
 export class ProgressRegistry {
-  private readonly entries = new Map<string, ProgressEntry>();
+  private readonly entries = new Map<string, ProgressEntry & { pushedAt: number }>();
+  private readonly listeners = new Set<Listener>();
 
   start(jobId: string, ownerId: string, label: string): (done: number, total: number) => void {
-    this.entries.set(jobId, { ownerId, done: 0, total: 0, label, finished: false });
+    this.entries.set(jobId, { ownerId, done: 0, total: 0, label, finished: false, pushedAt: 0 });
+    this.push(jobId, true);
     return (done, total) => {
       const entry = this.entries.get(jobId);
-      if (entry) Object.assign(entry, { done, total });
+      if (!entry) return;
+      Object.assign(entry, { done, total });
+      this.push(jobId, false);
     };
   }
 
   finish(jobId: string): void {
     const entry = this.entries.get(jobId);
-    if (entry) entry.finished = true;
-    // Keep finished entries briefly so a last poll still sees 100%.
-    setTimeout(() => this.entries.delete(jobId), 60_000).unref();
+    if (!entry) return;
+    entry.finished = true;
+    this.push(jobId, true);
+    this.entries.delete(jobId);
   }
 
   read(jobId: string, ownerId: string): ProgressEntry | null {
     const entry = this.entries.get(jobId);
     return entry && entry.ownerId === ownerId ? entry : null;
+  }
+
+  /** Hears every job's progress; the caller filters by owner. Returns how to stop. */
+  subscribe(listener: Listener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private push(jobId: string, always: boolean): void {
+    const entry = this.entries.get(jobId);
+    const now = performance.now();
+    if (!entry || (!always && now - entry.pushedAt < PUSH_EVERY_MS)) return;
+    entry.pushedAt = now;
+    const event: ProgressEvent = {
+      jobId,
+      ownerId: entry.ownerId,
+      done: entry.done,
+      total: entry.total,
+      label: entry.label,
+      finished: entry.finished,
+    };
+    for (const listener of this.listeners) listener(event);
   }
 }

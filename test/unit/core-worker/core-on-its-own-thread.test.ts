@@ -93,6 +93,12 @@ describe('the core on its own thread', () => {
     expect(await worker.dispatch(null, 'app.info', {})).toMatchObject({ ok: false, error: { code: 'UNAVAILABLE' } });
   });
 
+  it('carries progress across the thread, telling a page whose session is not open why it hears nothing', async () => {
+    const worker = await start();
+    const heard = await new Promise((resolve) => worker.watchProgress('c'.repeat(43), resolve));
+    expect(heard).toEqual({ kind: 'refused', error: expect.objectContaining({ code: 'UNAUTHENTICATED' }) });
+  });
+
   it('refuses a call it cannot carry to the core with a clear error, and goes on answering', async () => {
     const worker = await start();
     expect(await worker.dispatch(null, 'app.info', { bad: () => 1 })).toMatchObject({ ok: false, error: { code: 'INVALID_PARAMS' } });

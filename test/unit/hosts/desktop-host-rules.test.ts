@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { resolveRendererFile, contentTypeFor } from '../../../electron/common/renderer-files';
 import { isAllowedRequestUrl, isAppUrl, isOwnBlobUrl } from '../../../electron/main/app-origin';
 import { parseHostArgs } from '../../../electron/main/args';
-import { readCoreMessage } from '../../../electron/main/ipc-message';
+import { readCoreMessage, readUnwatchMessage, readWatchMessage } from '../../../electron/main/ipc-message';
 
 describe('the desktop host talks only to its own pages', () => {
   it('recognises its own app origin and nothing that merely looks like it', () => {
@@ -19,7 +19,14 @@ describe('the desktop host talks only to its own pages', () => {
     expect(isAllowedRequestUrl('chrome-extension://mhjfbmdgcfjbbpaeojofohoefgiehjai/index.html')).toBe(true);
     expect(isOwnBlobUrl('blob:app://bundle/5f0c')).toBe(true);
     expect(isOwnBlobUrl('blob:https://evil.example/5f0c')).toBe(false);
-    for (const url of ['https://example.com/', 'http://127.0.0.1:8080/', 'ws://localhost/', 'file:///tmp/x', 'blob:https://evil.example/1', 'chrome-extension://abcdefghijklmnop/x']) {
+    for (const url of [
+      'https://example.com/',
+      'http://127.0.0.1:8080/',
+      'ws://localhost/',
+      'file:///tmp/x',
+      'blob:https://evil.example/1',
+      'chrome-extension://abcdefghijklmnop/x',
+    ]) {
       expect(isAllowedRequestUrl(url), url).toBe(false);
     }
   });
@@ -42,6 +49,24 @@ describe('IPC messages', () => {
     ]) {
       expect(readCoreMessage(raw)).toBeNull();
     }
+  });
+
+  it('follow progress only with a watch number of the window’s own and a session (never a person named instead)', () => {
+    expect(readWatchMessage({ watchId: 1, sessionId: 'abc' })).toEqual({ watchId: 1, sessionId: 'abc' });
+    expect(readUnwatchMessage({ watchId: 7 })).toEqual({ watchId: 7 });
+    for (const raw of [
+      null,
+      [],
+      { watchId: 0, sessionId: 'abc' },
+      { watchId: 1.5, sessionId: 'abc' },
+      { watchId: '1', sessionId: 'abc' },
+      { watchId: 1, sessionId: '' },
+      { watchId: 1, sessionId: 'x'.repeat(201) },
+      { watchId: 1, personId: 'abc' },
+    ]) {
+      expect(readWatchMessage(raw)).toBeNull();
+    }
+    for (const raw of [null, { watchId: -1 }, { watchId: Number.MAX_SAFE_INTEGER + 1 }]) expect(readUnwatchMessage(raw)).toBeNull();
   });
 });
 
