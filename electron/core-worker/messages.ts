@@ -12,7 +12,8 @@ export type HostToWorker =
   | { type: 'close' };
 
 export type WorkerToHost =
-  | { type: 'ready'; databaseFile: string }
+  | { type: 'held'; databaseFile: string }
+  | { type: 'ready' }
   | { type: 'failed'; error: { name: string; message: string } }
   | { type: 'outcome'; id: number; outcome: Outcome<unknown> }
   | { type: 'progress'; watchId: number; push: ProgressPush }

@@ -37,8 +37,8 @@ function startupError(error: { name: string; message: string }): Error {
 }
 
 /**
- * Starts the core on its own thread and resolves once it has opened the data folder (or rejects with why it
- * could not). Calls are matched to answers by number; if the thread stops, every waiting and later call is
+ * Starts the core on its own thread and resolves as soon as it holds the data folder (or rejects with why it
+ * could not), so the host can listen while the store opens; calls asked meanwhile wait in the worker's queue. Calls are matched to answers by number; if the thread stops, every waiting and later call is
  * answered UNAVAILABLE rather than left hanging.
  */
 export function startCoreWorker(options: CoreWorkerOptions): Promise<CoreWorker> {
@@ -63,13 +63,21 @@ export function startCoreWorker(options: CoreWorkerOptions): Promise<CoreWorker>
     let started = false;
     worker.on('message', (message: WorkerToHost) => {
       switch (message.type) {
-        case 'ready':
+        case 'held':
           started = true;
           resolve({ dispatch, watchProgress, dataDir: startOptions.dataDir, databaseFile: message.databaseFile, close });
           return;
+        case 'ready':
+          return;
         case 'failed':
-          stopped = true;
-          reject(startupError(message.error));
+          if (started) {
+            // The folder was held but the store would not open: the host already listens, so it is told and ends.
+            console.error('[core-worker] the store could not be opened:', message.error.message);
+            stop(message.error.message);
+          } else {
+            stopped = true;
+            reject(startupError(message.error));
+          }
           return;
         case 'outcome': {
           const answer = pending.get(message.id);

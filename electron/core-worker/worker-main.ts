@@ -1,5 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { createCore, type Core } from '../core';
+import { join } from 'node:path';
+import { createCore, DATABASE_FILE_NAME, type Core } from '../core';
 import type { HostToWorker, WorkerStartOptions, WorkerToHost } from './messages';
 import { transferablesOf } from './transferables';
 
@@ -15,8 +16,13 @@ const post = (message: WorkerToHost, transfer: ArrayBuffer[] = []) => port.postM
 
 let core: Core | null = null;
 try {
-  core = createCore({ ...(workerData as WorkerStartOptions), log: (error) => console.error('[core]', error) });
-  post({ type: 'ready', databaseFile: core.databaseFile });
+  core = createCore({
+    ...(workerData as WorkerStartOptions),
+    log: (error) => console.error('[core]', error),
+    // The host may start listening now: calls wait in this thread's queue until the store is open.
+    onFolderHeld: () => post({ type: 'held', databaseFile: join((workerData as WorkerStartOptions).dataDir, DATABASE_FILE_NAME) }),
+  });
+  post({ type: 'ready' });
 } catch (error) {
   post({
     type: 'failed',

@@ -32,6 +32,8 @@ export interface CoreOptions {
    * sign-ins fast; every stored hash keeps its own parameters, so verification never depends on this.
    */
   profileKdfLogN?: number;
+  /** Told as soon as the data folder is held, before the (slower) integrity check, migrations and at-open backup. */
+  onFolderHeld?: () => void;
 }
 
 export interface Core {
@@ -59,6 +61,7 @@ export function createCore(options: CoreOptions): Core {
   const appVersion = options.appVersion ?? '0.0.0-dev';
   // One host per data folder, held until close() and across restores (DataFolderLockedError otherwise).
   const lock = acquireDataFolderLock(options.dataDir, { holder: options.holderName ?? 'the app', log });
+  options.onFolderHeld?.();
   const store = lock.releaseIfThrows((storeOptions) => new Store(storeOptions), {
     databaseFile,
     backupDir: join(options.dataDir, BACKUP_DIR_NAME),
