@@ -12,6 +12,7 @@ import { existsSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { electronInstallScript, installedElectronBinary } from './electron-binary.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(join(root, 'package.json'));
@@ -54,25 +55,20 @@ function runNpm(args) {
 }
 
 // --- (a) The Electron binary must be present --------------------------------------------------------
+// Found without require('electron'), which (since Electron 42) would download it as a side effect.
 step('Checking the Electron binary');
-let electronBinary;
-try {
-  // In plain Node, require('electron') returns the path of the downloaded binary, or throws if the
-  // download was skipped.
-  electronBinary = require('electron');
-} catch {
-  electronBinary = null;
+let electronBinary = installedElectronBinary(root);
+if (!electronBinary) {
+  // `npm run setup` leaves it out so that offline machines can install; a packaging machine has internet.
+  console.log('  not installed yet: fetching it');
+  if (run(process.execPath, [electronInstallScript(root)])) electronBinary = installedElectronBinary(root);
 }
-if (typeof electronBinary !== 'string' || !existsSync(electronBinary)) {
+if (!electronBinary) {
   fail(
     [
-      'the Electron binary is not installed (node_modules/electron has no dist/).',
-      '  `npm run setup` skips it on purpose (ELECTRON_SKIP_BINARY_DOWNLOAD=1) so that offline machines can',
-      '  install. To package, on a machine with internet access run one of:',
-      '',
-      '      npm run setup -- --with-electron',
-      '      npm ci                              # with ELECTRON_SKIP_BINARY_DOWNLOAD unset',
-      '      node node_modules/electron/install.js   # fetches only the binary',
+      'the Electron binary could not be fetched (node_modules/electron has no dist/).',
+      '  Packaging needs internet access to the Electron download host (GitHub releases, or the mirror in',
+      '  ELECTRON_MIRROR). Fetch it by hand with:  npx install-electron --no',
     ].join('\n'),
   );
 }
