@@ -2,7 +2,7 @@
  * Baselines: the same work done by the bare libraries, with no app logic, so that a ratio shows the app's
  * own overhead.
  *
- * bareInsert — bare better-sqlite3 writing the same 21,600 score rows and 720 seal rows, with exactly the
+ * bareInsert — bare better-sqlite3 writing the same score rows and seal rows (21,600 and 720 at 1×), with exactly the
  *   values the app writes (JSON columns already serialised), in ONE transaction, through one prepared
  *   statement per table, into identically-shaped tables: the same columns, types and order, STRICT, the
  *   same primary keys (seq INTEGER PRIMARY KEY AUTOINCREMENT; seals keyed by bidder × evaluator). The file
@@ -95,7 +95,7 @@ const tables = (features: readonly SchemaFeature[]) => {
 };
 
 /**
- * One timed insert into a fresh file: returns the milliseconds of the transaction (prepare + 22,320 runs +
+ * One timed insert into a fresh file: returns the milliseconds of the transaction (prepare + a run per row +
  * commit). Creating the file and its tables is outside the timing.
  */
 export function bareInsert(rows: BareRows, features: readonly SchemaFeature[] = []): number {

@@ -1,8 +1,8 @@
 /*
  * "Inserting all scores": the app's own bulk write path for scores against bare better-sqlite3.
  *
- * What is measured (app): the 21,600 score entries and 720 seals written the way every bulk import in the
- * app writes them — `insertEntry` for each entry and `insertSeal` after each evaluator × bidder's 30
+ * What is measured (app): every seeded score entry and seal (21,600 and 720 at 1×, 86,400 and 2,880 at 4×)
+ * written the way every bulk import in the app writes them — `insertEntry` for each entry and `insertSeal` after each evaluator × bidder's 30
  * entries (electron/core/scoring/repo.ts), all inside ONE IMMEDIATE transaction, which is the write phase of
  * exchange.importReturn (merge-return.ts) and scoreSheets.import (apply-import.ts). It runs on the real
  * store — opened with openDatabase (WAL, synchronous = FULL, foreign keys on, every migration: the

@@ -1,34 +1,37 @@
 /*
- * Importing one evaluator's score return (1,800 scores: every criterion of all 60 bidders, sealed).
+ * An evaluator's pack made and opened, and their score return imported (one evaluator's scores: every
+ * criterion of every bidder, sealed — 1,800 at 1×, 7,200 at 4×), each installation a web host of its own.
  *
- * The return is made honestly, by the exchange feature end to end: on a copy of the seeded store the
- * procurement lead adds a 14th evaluator (a profile without a passphrase there) and exports their evaluator
- * packs as the app's two-pack route has it: a separate installation ("the evaluator's laptop", another core
- * in another folder) opens the first pack (no bids) signed out, the evaluator choosing the passphrase of
- * their profile there, declares clear for every subject and returns the declarations; the second pack
- * (≈ 80 MB: every bid's documents, staged in 8 MiB chunks as the renderer sends a large file) is the one
- * whose making and opening are measured. The evaluator saves 1,800 scores with ~500-character rationales through scoring.save and seals all 60 bidders,
- * then exports the score return.
+ * The return is made honestly, by the exchange feature end to end, through hosts (host.ts) on copies of the
+ * seeded store: on "the moderator's installation" the procurement lead adds a 14th evaluator (a profile
+ * without a passphrase there) and exports their evaluator packs as the app's two-pack route has it: a
+ * separate installation ("the evaluator's laptop", another host on an empty folder) opens the first pack
+ * (no bids) signed out, the evaluator choosing the passphrase of their profile there, declares clear for
+ * every subject and returns the declarations; the second pack carries every bid's documents (about 60 MiB
+ * at both sizes) and is the one measured: made by the lead (window "pack make"), sent to the laptop in
+ * 8 MiB parts as the page sends a large file (window "pack upload") and opened there (window "pack open").
+ * The evaluator then saves every score with a ~500-character rationale and seals every bidder (untimed)
+ * and exports the score return.
  *
  * What is timed: exchange.importReturn by the moderator — the rolling backup the app takes before every
  * import (SQLite's online backup of the whole store, documents included), verification, decryption, every
- * check and the one-transaction merge of 200 declarations, 1,800 score entries and 60 seals — through
- * core.dispatch in this process on a fresh copy of the store for every run (the copy, the core's opening and
- * the moderator signing in are outside the timing), one untimed warm-up import first. In process rather than through the web host,
- * because every run needs the store as it was before the import; HTTP would add the transport of a ~100 KB
- * base64 body. A note gives what the pre-import backup alone costs on this store, as it grows with the
- * evidence documents held.
+ * check and the one-transaction merge of the declarations, score entries and seals — through a host on a
+ * fresh copy of the moderator's store for every run (the copy, the host's start and the moderator signing
+ * in are outside the timing), one untimed warm-up import first. A note gives what the pre-import backup
+ * alone costs on this store, as it grows with the evidence documents held.
  */
 import Database from 'better-sqlite3';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createCore, DATABASE_FILE_NAME } from '../electron/core';
+import { DATABASE_FILE_NAME } from '../electron/core';
 import { UPLOAD_CHUNK_BYTES } from '../shared/api/exchange';
 import { listCriteria } from '../shared/domain/framework';
-import { figure, percentile, timeRuns, type Figure } from './stats';
-import { BENCH_PASSPHRASE, callerFor, declareClear, rationaleFor, scoreFor, type Seeded } from './synthetic';
-import { withStalls } from './stalls';
+import { startHost, type Host } from './host';
+import type { OperationLog } from './operations';
+import type { Measured } from './reads';
+import { figure, NO_TARGET, percentile, samplesOf, TARGETS, under } from './stats';
+import { BENCH_PASSPHRASE, declareClear, rationaleFor, scoreFor, type Seeded } from './synthetic';
 
 const PASSPHRASE = 'benchmark pack passphrase 2027';
 const progress = (text: string) => console.log(`  · ${text}`);
@@ -41,47 +44,59 @@ function copyStore(fromDir: string, toDir: string): void {
   }
 }
 
-const stallNote = (what: string, t: { ms: number; longestStallMs: number }) => `${what} in ${Math.round(t.ms)} ms, the longest stall of the event loop meanwhile ${Math.round(t.longestStallMs)} ms`;
+async function timeOnce<T>(work: () => Promise<T>): Promise<{ result: T; ms: number }> {
+  const start = performance.now();
+  const result = await work();
+  return { result, ms: performance.now() - start };
+}
 
-const quietCore = (dataDir: string) => createCore({ dataDir, backupsToKeep: 1, backupEveryMs: 0, log: (e) => console.error('[core]', e) });
-
-export async function measureScoreReturn(seededDir: string, seed: Seeded, runs: number): Promise<{ figures: Figure[]; notes: string[] }> {
+export async function measureScoreReturn(seededDir: string, seed: Seeded, runs: number, log: OperationLog): Promise<Measured> {
   const scratch = mkdtempSync(join(tmpdir(), 'bench-return-'));
+  const hosts: Host[] = [];
+  const started = performance.now();
+  const open = async (dir: string) => {
+    const host = await startHost(dir, log);
+    hosts.push(host);
+    return host;
+  };
   try {
-    const started = performance.now();
     // The moderator's installation, as the bench left it, plus the returning evaluator and their pack.
     const baseDir = join(scratch, 'moderator');
     copyStore(seededDir, baseDir);
-    const base = quietCore(baseDir);
-    const call = callerFor(base);
+    const base = await open(baseDir);
     const { evaluationId, leadId, moderatorId } = seed;
-    const evaluator = await call(leadId, 'people.create', { name: 'Evaluator 14 (returning)' });
-    await call(leadId, 'panel.add', { evaluationId, personId: evaluator.id, role: 'evaluator' });
+    const evaluator = await base.call(leadId, 'people.create', { name: 'Evaluator 14 (returning)' });
+    await base.call(leadId, 'panel.add', { evaluationId, personId: evaluator.id, role: 'evaluator' });
     // A pack carries bids only once its evaluator has declared clear: the first pack (no bids) makes the
     // evaluator's profile on their laptop, they declare there, and their return brings the declarations back.
-    const laptop = quietCore(join(scratch, 'laptop'));
-    const there = callerFor(laptop);
-    const first = await call(leadId, 'exchange.exportPack', { evaluationId, evaluatorId: evaluator.id, passphrase: PASSPHRASE });
-    const firstOpened = await there(null, 'exchange.openPack', { passphrase: PASSPHRASE, file: { contentBase64: first.contentBase64 }, profilePassphrase: BENCH_PASSPHRASE });
+    const laptopDir = join(scratch, 'laptop');
+    mkdirSync(laptopDir);
+    const laptop = await open(laptopDir);
+    const first = await base.call(leadId, 'exchange.exportPack', { evaluationId, evaluatorId: evaluator.id, passphrase: PASSPHRASE });
+    const firstOpened = await laptop.call(null, 'exchange.openPack', { passphrase: PASSPHRASE, file: { content: first.content }, profilePassphrase: BENCH_PASSPHRASE });
     if (!firstOpened.session) throw new Error('opening the first pack on a new installation did not sign the evaluator in');
-    there.keep(evaluator.id, firstOpened.session.sessionId);
-    const declared = await declareClear(there, evaluationId, evaluator.id);
-    const declarations = await there(evaluator.id, 'exchange.exportReturn', { evaluationId });
-    await call(moderatorId, 'exchange.importReturn', { evaluationId, file: { contentBase64: declarations.contentBase64 } });
+    laptop.keep(evaluator.id, firstOpened.session.sessionId);
+    const declared = await declareClear(laptop.call, evaluationId, evaluator.id);
+    const declarations = await laptop.call(evaluator.id, 'exchange.exportReturn', { evaluationId });
+    await base.call(moderatorId, 'exchange.importReturn', { evaluationId, file: { content: declarations.content } });
     progress(`first pack (no bids) opened, ${declared} declarations made and returned (${Math.round(performance.now() - started)} ms)`);
 
     // The second pack carries every bid: this is the one measured.
-    const making = await withStalls(() => call(leadId, 'exchange.exportPack', { evaluationId, evaluatorId: evaluator.id, passphrase: PASSPHRASE }));
+    const making = await timeOnce(() => base.operation('pack make', () => base.call(leadId, 'exchange.exportPack', { evaluationId, evaluatorId: evaluator.id, passphrase: PASSPHRASE })));
     const pack = making.result;
-    base.close();
+    await base.stop();
     progress(`evaluator pack exported: ${(pack.bytes / 1024 / 1024).toFixed(1)} MiB (${Math.round(performance.now() - started)} ms)`);
 
-    const file = Buffer.from(pack.contentBase64, 'base64');
+    const file = pack.content;
     const uploadId = 'bench-pack-upload';
-    for (let offset = 0; offset < file.length; offset += UPLOAD_CHUNK_BYTES) {
-      await there(evaluator.id, 'exchange.stageUpload', { uploadId, offset, chunkBase64: file.subarray(offset, offset + UPLOAD_CHUNK_BYTES).toString('base64') });
-    }
-    const opening = await withStalls(() => there(evaluator.id, 'exchange.openPack', { passphrase: PASSPHRASE, file: { uploadId } }));
+    const uploading = await timeOnce(() =>
+      laptop.operation('pack upload', async () => {
+        for (let offset = 0; offset < file.length; offset += UPLOAD_CHUNK_BYTES) {
+          await laptop.call(evaluator.id, 'exchange.stageUpload', { uploadId, offset, chunk: file.subarray(offset, offset + UPLOAD_CHUNK_BYTES) });
+        }
+      }),
+    );
+    const opening = await timeOnce(() => laptop.operation('pack open', () => laptop.call(evaluator.id, 'exchange.openPack', { passphrase: PASSPHRASE, file: { uploadId } })));
     const opened = opening.result;
     progress(`pack opened on the evaluator's installation (${opened.bidders} bidders, ${opened.documents} documents) (${Math.round(performance.now() - started)} ms)`);
     const criteria = listCriteria(seed.framework);
@@ -89,7 +104,7 @@ export async function measureScoreReturn(seededDir: string, seed: Seeded, runs: 
     for (const [b, bidder] of seed.bidders.entries()) {
       for (const [k, criterion] of criteria.entries()) {
         const score = scoreFor(e, b, k);
-        await there(evaluator.id, 'scoring.save', {
+        await laptop.call(evaluator.id, 'scoring.save', {
           evaluationId,
           bidderId: bidder.id,
           criterionId: criterion.id,
@@ -99,48 +114,39 @@ export async function measureScoreReturn(seededDir: string, seed: Seeded, runs: 
           indicatorMarks: {},
         });
       }
-      await there(evaluator.id, 'scoring.seal', { evaluationId, bidderId: bidder.id });
+      await laptop.call(evaluator.id, 'scoring.seal', { evaluationId, bidderId: bidder.id });
     }
-    const ret = await there(evaluator.id, 'exchange.exportReturn', { evaluationId });
-    laptop.close();
+    const ret = await laptop.call(evaluator.id, 'exchange.exportReturn', { evaluationId });
+    await laptop.stop();
     progress(
       `score return made: ${ret.counts.scoreEntries} scores, ${ret.counts.seals} seals, ${ret.counts.declarations} declarations, ${(ret.bytes / 1024).toFixed(0)} KiB (${Math.round(performance.now() - started)} ms)`,
     );
 
-    // The timed imports, each on a fresh copy of the moderator's installation.
+    // The timed imports, each on a fresh copy of the moderator's installation, through a host of its own.
     let added = '';
-    let dispatches = 0;
-    const importOnce = async (dir: string, timed: (work: () => Promise<unknown>) => Promise<unknown>) => {
+    let imports = 0;
+    const importOnce = async (dir: string): Promise<number> => {
       copyStore(baseDir, dir);
-      const core = quietCore(dir);
+      const host = await open(dir);
       try {
-        const signedIn = await core.dispatch(null, 'session.signIn', { personId: moderatorId, passphrase: BENCH_PASSPHRASE });
-        const answer = signedIn.ok ? (signedIn.result as { signedIn: boolean; sessionId?: string }) : null;
-        if (!answer?.signedIn) throw new Error(`the moderator could not sign in: ${JSON.stringify(signedIn)}`);
-        const moderator = answer.sessionId!;
-        await timed(async () => {
-          const outcome = await core.dispatch(moderator, 'exchange.importReturn', { evaluationId, file: { contentBase64: ret.contentBase64 } });
-          if (!outcome.ok) throw new Error(`exchange.importReturn failed: ${outcome.error.code} ${outcome.error.message}`);
-          const result = outcome.result as { outcome: string; added: { scoreEntries: number; seals: number; declarations: number } };
-          if (result.outcome !== 'imported' || result.added.scoreEntries !== ret.counts.scoreEntries) throw new Error(`unexpected import: ${JSON.stringify(result)}`);
-          added = `${result.added.scoreEntries} score entries, ${result.added.seals} seals, ${result.added.declarations} declarations`;
-          dispatches++;
-        });
+        await host.call(moderatorId, 'session.touch', {}); // signs the moderator in, untimed
+        const t = await timeOnce(() =>
+          host.operation('score-return import', () => host.call(moderatorId, 'exchange.importReturn', { evaluationId, file: { content: ret.content } })),
+        );
+        const result = t.result;
+        if (result.outcome !== 'imported' || result.added.scoreEntries !== ret.counts.scoreEntries) throw new Error(`unexpected import: ${JSON.stringify(result)}`);
+        added = `${result.added.scoreEntries} score entries, ${result.added.seals} seals, ${result.added.declarations} declarations`;
+        imports++;
+        return t.ms;
       } finally {
-        core.close();
+        await host.stop();
         rmSync(dir, { recursive: true, force: true });
       }
     };
-    await importOnce(join(scratch, 'warm-up'), (work) => work());
+    await importOnce(join(scratch, 'warm-up'));
     const samples: number[] = [];
-    for (let i = 0; i < runs; i++) {
-      await importOnce(join(scratch, `run-${i}`), async (work) => {
-        const t = await timeRuns(1, work);
-        samples.push(t.samples[0]!);
-      });
-    }
-    const sorted = [...samples].sort((a, b) => a - b);
-    const t = { median: percentile(sorted, 50), p95: percentile(sorted, 95), samples };
+    for (let i = 0; i < runs; i++) samples.push(await importOnce(join(scratch, `run-${i}`)));
+    const t = samplesOf(samples);
 
     // What the pre-import backup alone costs here: the same online backup, of the same store, three times.
     const store = new Database(join(baseDir, DATABASE_FILE_NAME), { readonly: true });
@@ -155,15 +161,23 @@ export async function measureScoreReturn(seededDir: string, seed: Seeded, runs: 
       store.close();
     }
     const storeMb = statSync(join(baseDir, DATABASE_FILE_NAME)).size / 1024 / 1024;
+    const scale = seed.size.scale;
+    const once = (ms: number) => samplesOf([ms]);
     return {
-      figures: [figure('import one score return (1,800 scores)', t, { text: 'median < 1000 ms', met: t.median < 1000 })],
+      measures: [
+        figure('return-import', 'import one evaluator’s score return (every bidder × criterion)', t, under(t.median, TARGETS.returnImportMs[scale])),
+        figure('pack-make', `make an evaluator pack (~60 MiB)`, once(making.ms), NO_TARGET),
+        figure('pack-upload', 'send that pack to the host in 8 MiB parts', once(uploading.ms), NO_TARGET),
+        figure('pack-open', 'open that pack', once(opening.ms), NO_TARGET),
+      ],
       notes: [
-        `evaluator pack of ${(pack.bytes / 1024 / 1024).toFixed(1)} MiB: ${stallNote('made', making)}; ${stallNote('opened', opening)} (in process, no HTTP)`,
-        `score return import: each run adds ${added} (${dispatches} imports in all, warm-up included); ` +
+        `evaluator pack of ${(pack.bytes / 1024 / 1024).toFixed(1)} MiB (${opened.documents} documents): made in ${making.ms.toFixed(0)} ms, sent in ${uploading.ms.toFixed(0)} ms, opened in ${opening.ms.toFixed(0)} ms`,
+        `score return import: ${(ret.bytes / 1024).toFixed(0)} KiB, each run adds ${added} (${imports} imports in all, warm-up included); ` +
           `the pre-import online backup of the ${storeMb.toFixed(0)} MiB store alone takes ${percentile([...backups].sort((a, b) => a - b), 50).toFixed(0)} ms (median of 3)`,
       ],
     };
   } finally {
+    for (const host of hosts) await host.stop();
     rmSync(scratch, { recursive: true, force: true });
   }
 }

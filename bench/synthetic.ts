@@ -1,17 +1,23 @@
 /*
- * The synthetic evaluation every figure of `npm run bench` is measured on, and its seeding.
+ * The synthetic evaluation every figure of `npm run bench` is measured on, and its seeding, at two sizes:
+ * today's (1×) and four times the scores (4×), grown the way an evaluation grows — by bidders.
  *
- *   framework   10 capability areas × 3 stages = 30 criteria, 2 guidance questions per area and 3 evidence
- *               indicators per area × stage (the first with 2 nested ones): a valid FrameworkSchema.
- *   panel       1 procurement lead, 1 moderator, 12 evaluators.
- *   bidders     60, each a consortium (lead organisation + partner, every third one also a subcontractor:
- *               200 declaration subjects), each with 1 MiB of evidence (a 512 KiB PDF and a 512 KiB .docx,
- *               incompressible bytes, as real PDFs and Office files mostly are).
- *   set-up      aggregation "mean" (so every criterion has a score that counts without 1,800 consensus
- *               records, and sensitivity has 60 × 30 × 2 moves to try), tie-break by the Thriving
- *               sub-total, one threshold (a Developing criterion below 2 fails), scale 0–5.
- *   scores      12 × 60 × 30 = 21,600 sealed scores, each with a ~500-character rationale, one evidence
- *               reference to the bidder's PDF and two indicator marks; 720 seals.
+ *                 1×                                4×
+ *   framework     10 capability areas × 3 stages = 30 criteria, 2 guidance questions per area and 3 evidence
+ *                 indicators per area × stage (the first with 2 nested ones): a valid FrameworkSchema.
+ *   panel         1 procurement lead, 1 moderator, 12 evaluators (and 2 more profiles, for writes.ts and
+ *                 score-sheet-import.ts, not on the panel while seeding).
+ *   bidders       60                                240
+ *                 each a consortium (lead organisation + partner, every third one also a subcontractor:
+ *                 200 / 800 declaration subjects), with 60 MiB of evidence in all, whatever the size, so an
+ *                 evaluator's pack is about 60 MiB at both sizes: 1 MiB / 256 KiB per bidder (half a PDF,
+ *                 half a .docx, incompressible bytes, as real PDFs and Office files mostly are).
+ *   set-up        aggregation "mean" (so every criterion has a score that counts without consensus records,
+ *                 and sensitivity has bidders × 30 × 2 moves to try), tie-break by the Thriving sub-total,
+ *                 one threshold (a Developing criterion below 2 fails), scale 0–5.
+ *   scores        12 × 60 × 30 = 21,600             12 × 240 × 30 = 86,400
+ *                 sealed scores, each with a ~500-character rationale, one evidence reference to the bidder's
+ *                 PDF and two indicator marks; 720 / 2,880 seals.
  *
  * Seeding goes through the real contract (core.dispatch, in process, on a fresh data folder) for the
  * set-up: session.register (each person adds their own profile with a passphrase and acts through their
@@ -21,8 +27,8 @@
  * subject by every evaluator and the moderator. The scores are then written by the app's own bulk write
  * path (scoring/repo insertEntry + insertSeal in one IMMEDIATE transaction, as merge-return and the score
  * sheet import do) — that write is itself the "inserting all scores" measurement (insert.ts). So the
- * seeded store holds no audit entries for the 21,600 saves and 720 seals (scoring.save through dispatch
- * would add ~22k rows to audit_log); no measured read touches the audit trail.
+ * seeded store holds no audit entries for the saves and seals (scoring.save through dispatch would add a
+ * row to audit_log per score); no measured read touches the audit trail.
  */
 import { createCipheriv, createHash } from 'node:crypto';
 import type { Core } from '../electron/core';
@@ -32,14 +38,27 @@ import type { ScoreEntry } from '../shared/api/scoring';
 import { listCriteria, type Framework } from '../shared/domain/framework';
 import type { IndicatorMark } from '../shared/domain/scoring';
 
-export const SIZE = {
-  areas: 10,
-  stages: 3,
-  bidders: 60,
-  evaluators: 12,
-  rationaleChars: 500,
-  documentBytesPerBidder: 1024 * 1024,
-} as const;
+/** The two sizes the bench measures: today's, and four times the bidders (so four times the scores). */
+export type Scale = 1 | 4;
+export const SCALES: readonly Scale[] = [1, 4];
+
+export interface BenchSize {
+  scale: Scale;
+  areas: number;
+  stages: number;
+  bidders: number;
+  evaluators: number;
+  documentBytesPerBidder: number;
+}
+
+const RATIONALE_CHARS = 500;
+/** Every bid's documents together: an evaluator's pack carries them all, so it is about this size at both scales. */
+const DOCUMENT_BYTES_IN_ALL = 60 * 1024 * 1024;
+
+export function benchSize(scale: Scale): BenchSize {
+  const bidders = 60 * scale;
+  return { scale, areas: 10, stages: 3, bidders, evaluators: 12, documentBytesPerBidder: DOCUMENT_BYTES_IN_ALL / bidders };
+}
 
 const STAGES = [
   { id: 'developing', label: 'Developing', horizon: 'Within the first year' },
@@ -63,7 +82,7 @@ const AREA_TITLES = [
 const slug = (text: string) => text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
 
 /** 10 areas × 3 stages, a few evidence indicators each (one of them with nested ones). */
-export function syntheticFramework(): Framework {
+export function syntheticFramework(size: BenchSize): Framework {
   return {
     schemaVersion: 1,
     id: 'bench-ics-capability',
@@ -71,7 +90,7 @@ export function syntheticFramework(): Framework {
     source: 'Synthetic framework generated by bench/synthetic.ts',
     notes: ['Generated for performance measurement; not a real procurement framework.'],
     stages: STAGES.map((s) => ({ ...s })),
-    areas: AREA_TITLES.slice(0, SIZE.areas).map((title, a) => {
+    areas: AREA_TITLES.slice(0, size.areas).map((title, a) => {
       const areaId = slug(title);
       return {
         id: areaId,
@@ -131,7 +150,7 @@ const SENTENCES = [
 ];
 
 /** A rationale of about `chars` characters (±20), specific to the evaluator, bidder and criterion. */
-export function rationaleFor(evaluator: number, bidderName: string, criterionLabel: string, score: number, chars: number = SIZE.rationaleChars): string {
+export function rationaleFor(evaluator: number, bidderName: string, criterionLabel: string, score: number, chars: number = RATIONALE_CHARS): string {
   let text = `Score ${score} for ${bidderName} on ${criterionLabel}.`;
   let i = 0;
   while (text.length < chars - 20) {
@@ -146,6 +165,7 @@ export function rationaleFor(evaluator: number, bidderName: string, criterionLab
  * ------------------------------------------------------------------------------------------------ */
 
 export interface Seeded {
+  size: BenchSize;
   evaluationId: string;
   leadId: string;
   moderatorId: string;
@@ -155,6 +175,8 @@ export interface Seeded {
    * panel: writes.ts adds them after the reads, and they sign in once over HTTP.
    */
   laterEvaluatorId: string;
+  /** A 15th evaluator's profile, not on the panel while seeding: score-sheet-import.ts adds them and imports their sheet. */
+  sheetEvaluatorId: string;
   framework: Framework;
   bidders: { id: string; name: string; pdfId: string; docxId: string }[];
   /** Declarations recorded while seeding (every evaluator and the moderator, every subject). */
@@ -225,16 +247,17 @@ export async function declareClear(call: Caller, evaluationId: string, personId:
   return n;
 }
 
-export async function seedSetUp(core: Pick<Core, 'dispatch'>): Promise<Seeded> {
+export async function seedSetUp(core: Pick<Core, 'dispatch'>, size: BenchSize): Promise<Seeded> {
   const call = callerFor(core);
   const started = performance.now();
   const lead = await call.register('Priya Procurement-Lead');
   const moderator = await call.register('Morgan Moderator');
   const evaluators = [];
-  for (let e = 0; e < SIZE.evaluators; e++) evaluators.push(await call.register(`Evaluator ${String(e + 1).padStart(2, '0')}`));
+  for (let e = 0; e < size.evaluators; e++) evaluators.push(await call.register(`Evaluator ${String(e + 1).padStart(2, '0')}`));
   const laterEvaluator = await call.register('Evaluator 13 (bench)');
+  const sheetEvaluator = await call.register('Evaluator 15 (score sheet)');
 
-  const imported = await call(lead.id, 'frameworks.import', { json: JSON.stringify(syntheticFramework()) });
+  const imported = await call(lead.id, 'frameworks.import', { json: JSON.stringify(syntheticFramework(size)) });
   const evaluation = await call(lead.id, 'evaluations.create', { name: 'Benchmark community services 2027', reference: 'BENCH-27', frameworkId: imported.id });
   const evaluationId = evaluation.id;
   const detail = await call(lead.id, 'evaluations.get', { evaluationId });
@@ -248,13 +271,15 @@ export async function seedSetUp(core: Pick<Core, 'dispatch'>): Promise<Seeded> {
   progress(`framework, evaluation and panel of ${2 + evaluators.length} (${Math.round(performance.now() - started)} ms)`);
 
   const bidders: Seeded['bidders'] = [];
-  const half = SIZE.documentBytesPerBidder / 2;
-  for (let b = 0; b < SIZE.bidders; b++) {
-    const name = `Bidder ${String(b + 1).padStart(2, '0')} Health and Care Partnership`;
+  const half = size.documentBytesPerBidder / 2;
+  const digits = String(size.bidders).length;
+  for (let b = 0; b < size.bidders; b++) {
+    const short = `Bidder ${String(b + 1).padStart(digits, '0')}`;
+    const name = `${short} Health and Care Partnership`;
     const members = [
-      { organisation: `${name.slice(0, 9)} NHS Foundation Trust`, role: 'lead' as const },
-      { organisation: `${name.slice(0, 9)} Community Interest Company`, role: 'partner' as const },
-      ...(b % 3 === 0 ? [{ organisation: `${name.slice(0, 9)} Carers Network`, role: 'subcontractor' as const }] : []),
+      { organisation: `${short} NHS Foundation Trust`, role: 'lead' as const },
+      { organisation: `${short} Community Interest Company`, role: 'partner' as const },
+      ...(b % 3 === 0 ? [{ organisation: `${short} Carers Network`, role: 'subcontractor' as const }] : []),
     ];
     const after = await call(lead.id, 'bidders.add', { evaluationId, name, reference: `BID-${String(b + 1).padStart(3, '0')}`, members });
     const bidderId = after.bidders.find((x) => x.name === name)!.id;
@@ -265,17 +290,18 @@ export async function seedSetUp(core: Pick<Core, 'dispatch'>): Promise<Seeded> {
       bidderId,
       fileName: 'capability-response.pdf',
       mediaType: 'application/pdf',
-      contentBase64: pdf.toString('base64'),
+      content: pdf,
     });
     const docxDoc = await call(lead.id, 'documents.add', {
       evaluationId,
       bidderId,
       fileName: 'partnership-agreement.docx',
       mediaType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-      contentBase64: docx.toString('base64'),
+      content: docx,
     });
     bidders.push({ id: bidderId, name, pdfId: pdfDoc.document.id, docxId: docxDoc.document.id });
-    if ((b + 1) % 20 === 0) progress(`${b + 1} of ${SIZE.bidders} bidders with ${(SIZE.documentBytesPerBidder / 1024 / 1024).toFixed(0)} MiB of documents each (${Math.round(performance.now() - started)} ms)`);
+    if ((b + 1) % (20 * size.scale) === 0)
+      progress(`${b + 1} of ${size.bidders} bidders with ${(size.documentBytesPerBidder / 1024).toFixed(0)} KiB of documents each (${Math.round(performance.now() - started)} ms)`);
   }
 
   await call(lead.id, 'evaluations.openScoring', { evaluationId });
@@ -285,11 +311,13 @@ export async function seedSetUp(core: Pick<Core, 'dispatch'>): Promise<Seeded> {
     if ((i + 1) % 4 === 0 || i === evaluators.length) progress(`${i + 1} of ${evaluators.length + 1} panel members declared (${declarations} declarations, ${Math.round(performance.now() - started)} ms)`);
   }
   return {
+    size,
     evaluationId,
     leadId: lead.id,
     moderatorId: moderator.id,
     evaluatorIds: evaluators.map((e) => e.id),
     laterEvaluatorId: laterEvaluator.id,
+    sheetEvaluatorId: sheetEvaluator.id,
     framework: detail.framework,
     bidders,
     declarations,
@@ -297,7 +325,7 @@ export async function seedSetUp(core: Pick<Core, 'dispatch'>): Promise<Seeded> {
 }
 
 /* --------------------------------------------------------------------------------------------------
- * The 21,600 sealed scores, in memory: what the bulk write path and the bare baseline both insert.
+ * The sealed scores (21,600 at 1×), in memory: what the bulk write path and the bare baseline both insert.
  * ------------------------------------------------------------------------------------------------ */
 
 export interface SealedSet {
@@ -329,7 +357,7 @@ export function sealedScores(seed: Seeded, evaluatorIds: readonly string[] = see
   evaluatorIds.forEach((evaluatorId, i) => {
     const e = firstEvaluatorIndex + i;
     seed.bidders.forEach((bidder, b) => {
-      let t = base + (e * SIZE.bidders + b) * 3_600_000;
+      let t = base + (e * seed.size.bidders + b) * 3_600_000;
       const entries = criteria.map((c, k): ScoreEntry => {
         const score = scoreFor(e, b, k);
         const [first, second] = indicatorIds.get(c.id) ?? [];

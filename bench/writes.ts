@@ -12,10 +12,11 @@
  */
 import { listCriteria } from '../shared/domain/framework';
 import type { Host } from './host';
-import { figure, timeRuns, type Figure } from './stats';
+import type { Measured } from './reads';
+import { figure, NO_TARGET, TARGETS, timeRuns, under } from './stats';
 import { declareClear, rationaleFor, scoreFor, type Seeded } from './synthetic';
 
-export async function measureWrites(host: Host, seed: Seeded, sealRuns: number, mark: (step: string) => void): Promise<{ figures: Figure[]; notes: string[] }> {
+export async function measureWrites(host: Host, seed: Seeded, sealRuns: number): Promise<Measured> {
   const { evaluationId, leadId } = seed;
   // Their profile was made while seeding; they sign in (once, untimed) when they first act.
   const person = { id: seed.laterEvaluatorId };
@@ -42,16 +43,18 @@ export async function measureWrites(host: Host, seed: Seeded, sealRuns: number, 
   };
 
   const warmBidder = sealRuns;
-  for (let k = 0; k < criteria.length; k++) await save(warmBidder, k, 0);
-  const saves = await timeRuns(sealRuns * criteria.length, (i) => save(Math.floor(i / criteria.length), i % criteria.length, 1));
-  mark('score saves');
-  await host.call(person.id, 'scoring.seal', { evaluationId, bidderId: seed.bidders[warmBidder]!.id });
-  const seals = await timeRuns(sealRuns, (b) => host.call(person.id, 'scoring.seal', { evaluationId, bidderId: seed.bidders[b]!.id }));
-  mark('seals');
+  const saves = await host.operation('save one score', async () => {
+    for (let k = 0; k < criteria.length; k++) await save(warmBidder, k, 0);
+    return timeRuns(sealRuns * criteria.length, (i) => save(Math.floor(i / criteria.length), i % criteria.length, 1));
+  });
+  const seals = await host.operation('seal one bidder', async () => {
+    await host.call(person.id, 'scoring.seal', { evaluationId, bidderId: seed.bidders[warmBidder]!.id });
+    return timeRuns(sealRuns, (b) => host.call(person.id, 'scoring.seal', { evaluationId, bidderId: seed.bidders[b]!.id }));
+  });
   return {
-    figures: [
-      figure('save one score (web host round trip)', saves, { text: 'p95 < 5 ms', met: saves.p95 < 5 }),
-      figure('seal one bidder (web host round trip)', seals, { text: '— (no target)', met: null }),
+    measures: [
+      figure('save', 'save one score (web host round trip)', saves, under(saves.p95, TARGETS.saveP95Ms[seed.size.scale], 'ms', 'p95')),
+      figure('seal', 'seal one bidder (web host round trip)', seals, NO_TARGET),
     ],
     notes: [`saves: ${saves.samples.length} timed (every criterion of ${sealRuns} bidders, ~${rationaleFor(e, seed.bidders[0]!.name, 'x', 3).length}-character rationales); seals: ${seals.samples.length}`],
   };

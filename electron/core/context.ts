@@ -11,7 +11,7 @@ export interface HandlerContext {
   now(): string;
   newId(): string;
   appVersion: string;
-  /** Shared by every call of this core: long work reports here, jobs.progress reads it. */
+  /** Shared by every call of this core: long work reports here; the host pushes it to the owner's window. */
   progress: ProgressRegistry;
   /** The connection's owner: backups and restore. */
   store: Store;

@@ -1,8 +1,12 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
 import type { ErrorCode, Outcome } from '../../shared/api/errors';
+import { carriesBytes, formOf } from '../../shared/api/wire-bytes';
 import { SECURITY_HEADERS } from './security';
 
-/** Room for one evidence document of up to 25 MB as base64 (about 33.4 MB) in its JSON envelope. */
+/** Room for the largest file sent in one call (an evaluator pack of up to 32 MB; larger ones come in 8 MB parts) and its envelope. */
 export const MAX_REQUEST_BYTES = 40 * 1024 * 1024;
 
 export const STATUS_FOR: Record<ErrorCode, number> = {
@@ -25,8 +29,17 @@ export function send(res: ServerResponse, status: number, body: string | Buffer,
 export const sendJson = (res: ServerResponse, status: number, value: unknown) =>
   send(res, status, JSON.stringify(value), 'application/json; charset=utf-8', { 'Cache-Control': 'no-store' });
 
-export const sendOutcome = (res: ServerResponse, outcome: Outcome<unknown>) =>
-  sendJson(res, outcome.ok ? 200 : STATUS_FOR[outcome.error.code], outcome);
+/**
+ * The core's answer: JSON, or — when the result carries files — multipart/form-data made by the platform
+ * (an `outcome` part with placeholders, a part per file named with the result's fileName), streamed out.
+ */
+export async function sendOutcome(res: ServerResponse, outcome: Outcome<unknown>): Promise<void> {
+  if (!outcome.ok || !carriesBytes(outcome.result)) return sendJson(res, outcome.ok ? 200 : STATUS_FOR[outcome.error.code], outcome);
+  const multipart = new Response(formOf(outcome, 'outcome'));
+  res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': multipart.headers.get('content-type')!, 'Cache-Control': 'no-store' });
+  // A client that goes away mid-answer only ends its own connection.
+  await pipeline(Readable.fromWeb(multipart.body as NodeReadableStream<Uint8Array>), res).catch(() => res.destroy());
+}
 
 export const refuse = (res: ServerResponse, status: number, code: ErrorCode, message: string) =>
   sendJson(res, status, { ok: false, error: { code, message } });

@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { valueOfForm, WireBytesError } from '../../shared/api/wire-bytes';
 import type { Core } from '../core';
 import type { LaunchCodes } from './launch-codes';
 import { MAX_REQUEST_BYTES, readBody, refuse, send, sendJson, sendOutcome } from './replies';
@@ -7,28 +8,75 @@ import { readRendererFile } from './static-files';
 
 /** A launch code and its JSON wrapping fit in far less. */
 const MAX_LAUNCH_BYTES = 1024;
+const JSON_TYPE = 'application/json';
+/** Only for calls that carry files: a `call` part with the envelope, and a part per file (shared/api/wire-bytes.ts). */
+const FORM_TYPE = 'multipart/form-data';
 
-/** The JSON object a POST carries, or null once a refusal has been sent (or the client is gone). */
-async function jsonBody(req: IncomingMessage, res: ServerResponse, limit: number): Promise<object | null> {
+type Posted = { type: typeof JSON_TYPE | typeof FORM_TYPE; body: Buffer };
+
+/**
+ * The body of a POST of one of the accepted types, or null once a refusal has been sent (or the client is
+ * gone). The size cap is applied from Content-Length before reading, and again while reading.
+ */
+async function postedBody(req: IncomingMessage, res: ServerResponse, limit: number, types: readonly Posted['type'][]): Promise<Posted | null> {
   const no = (status: number, message: string) => {
     refuse(res, status, 'INVALID_PARAMS', message);
     return null;
   };
   if (req.method !== 'POST') return no(405, 'Use POST here.');
-  if (!req.headers['content-type']?.toLowerCase().startsWith('application/json')) return no(415, 'Send application/json.');
+  const given = req.headers['content-type']?.toLowerCase() ?? '';
+  const type = types.find((t) => given.startsWith(t));
+  if (!type)
+    return no(
+      415,
+      types.includes(FORM_TYPE) ? 'Send application/json, or multipart/form-data for a call that carries files.' : 'Send application/json.',
+    );
   const tooLarge = `The request is larger than ${limit >= 1024 * 1024 ? `${limit / 1024 / 1024} MB` : `${limit} bytes`}.`;
   if (Number(req.headers['content-length']) > limit) return no(413, tooLarge);
   if (/100-continue/i.test(req.headers.expect ?? '')) res.writeContinue();
   const body = await readBody(req, limit);
   if (body === 'aborted') return null;
   if (body === 'too-large') return no(413, tooLarge);
+  return { type, body };
+}
+
+/** A JSON body that is an object, or null. */
+function jsonObject(body: Buffer): object | null {
   try {
     const value: unknown = JSON.parse(body.toString('utf8'));
     if (value && typeof value === 'object' && !Array.isArray(value)) return value;
   } catch {
-    // refused below, like any other body that is not an object
+    // null below, like any other body that is not an object
   }
-  return no(400, 'The request body must be a JSON object.');
+  return null;
+}
+
+/**
+ * The envelope a multipart call carries, files back in place, parsed by the platform's own multipart parser;
+ * or why the body is not a well-formed call (unreadable, an unknown, missing or extra part, a forged placeholder).
+ */
+async function formEnvelope(body: Buffer, contentType: string): Promise<{ envelope: unknown } | { refused: string }> {
+  let form: FormData;
+  try {
+    form = await new Response(body as Uint8Array<ArrayBuffer>, { headers: { 'content-type': contentType } }).formData();
+  } catch {
+    return { refused: 'The multipart body could not be read.' };
+  }
+  try {
+    return { envelope: await valueOfForm(form, 'call') };
+  } catch (error) {
+    if (error instanceof WireBytesError) return { refused: error.message };
+    throw error;
+  }
+}
+
+/** The JSON object a POST /launch carries, or null once a refusal has been sent. */
+async function jsonBody(req: IncomingMessage, res: ServerResponse, limit: number): Promise<object | null> {
+  const posted = await postedBody(req, res, limit, [JSON_TYPE]);
+  if (posted === null) return null;
+  const value = jsonObject(posted.body);
+  if (value === null) refuse(res, 400, 'INVALID_PARAMS', 'The request body must be a JSON object.');
+  return value;
 }
 
 /** POST /launch {code}: a one-time launch code from the printed address, exchanged for the connection token. */
@@ -48,7 +96,10 @@ export async function handleLaunch(req: IncomingMessage, res: ServerResponse, co
   sendJson(res, 200, { token });
 }
 
-/** POST /api/<method>: the token first, then the method name, then the body — in that order. */
+/**
+ * POST /api/<method>: the token first, then the method name, then the body — in that order. The body is JSON, or
+ * multipart/form-data when the call carries files; an answer carrying files comes back as multipart too.
+ */
 export async function handleApi(
   req: IncomingMessage,
   res: ServerResponse,
@@ -61,13 +112,21 @@ export async function handleApi(
   }
   const method = decodePath(encodedMethod);
   if (method === null) return refuse(res, 400, 'INVALID_PARAMS', 'The method name is not valid percent-encoding.');
-  const envelope = await jsonBody(req, res, MAX_REQUEST_BYTES);
-  if (envelope === null) return;
+  const posted = await postedBody(req, res, MAX_REQUEST_BYTES, [JSON_TYPE, FORM_TYPE]);
+  if (posted === null) return;
+  let envelope: unknown;
+  if (posted.type === FORM_TYPE) {
+    const read = await formEnvelope(posted.body, req.headers['content-type']!);
+    if ('refused' in read) return refuse(res, 400, 'INVALID_PARAMS', `${read.refused} Nothing was done.`);
+    envelope = read.envelope;
+  } else envelope = jsonObject(posted.body);
+  if (!envelope || typeof envelope !== 'object' || Array.isArray(envelope))
+    return refuse(res, 400, 'INVALID_PARAMS', 'The request body must be a JSON object.');
   const extra = Object.keys(envelope).filter((key) => key !== 'sessionId' && key !== 'params');
   if (extra.length > 0) return refuse(res, 400, 'INVALID_PARAMS', `The request body has only sessionId and params, not ${extra.join(', ')}.`);
   const { sessionId = null, params = {} } = envelope as { sessionId?: unknown; params?: unknown };
   if (sessionId !== null && typeof sessionId !== 'string') return refuse(res, 400, 'INVALID_PARAMS', 'sessionId must be a string or null.');
-  sendOutcome(res, await opts.core.dispatch(sessionId, method, params));
+  await sendOutcome(res, await opts.core.dispatch(sessionId, method, params));
 }
 
 export async function serveStatic(req: IncomingMessage, res: ServerResponse, path: string, rendererDir: string): Promise<void> {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Bytes, FileContent } from './bytes';
 import { Id, Name, Timestamp } from './common';
 import { method } from './define';
 import { SessionInfoSchema } from './session';
@@ -11,24 +12,17 @@ import { SessionInfoSchema } from './session';
 export const PACK_EXTENSION = '.capack';
 export const RETURN_EXTENSION = '.careturn';
 export const MIN_PASSPHRASE_CHARS = 12;
-/** A pack's file travels back to the browser as base64 in one JSON answer; this keeps it well inside a string's limits. */
+/** The largest pack the app makes or opens (a pack is held in memory whole while it is sealed or opened). */
 export const MAX_PACK_BYTES = 256 * 1024 * 1024;
 export const MAX_RETURN_BYTES = 16 * 1024 * 1024;
 /** Files larger than this are sent to the core in chunks of this size (the web host takes at most 40 MB a request). */
 export const UPLOAD_CHUNK_BYTES = 8 * 1024 * 1024;
 
-const base64Of = (maxBytes: number, what: string) =>
-  z
-    .string()
-    .min(1, `choose ${what}`)
-    .max(Math.ceil(maxBytes / 3) * 4, `the file is larger than ${Math.round(maxBytes / 1024 / 1024)} MB`)
-    .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'the file content is not base64');
-
 export const UploadId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'not a valid upload id');
 
 /** A file sent inline (small files) or staged beforehand with exchange.stageUpload (large packs). */
 const FileSource = (maxInlineBytes: number, what: string) =>
-  z.union([z.object({ contentBase64: base64Of(maxInlineBytes, what) }).strict(), z.object({ uploadId: UploadId }).strict()]);
+  z.union([z.object({ content: Bytes(maxInlineBytes, what) }).strict(), z.object({ uploadId: UploadId }).strict()]);
 
 /** Shape only; the strength rule (the same as for profile passphrases) is checked in the core. */
 const Passphrase = z
@@ -77,7 +71,7 @@ export const exchangeMethods = {
     result: z.object({
       packId: Id,
       fileName: z.string(),
-      contentBase64: z.string(),
+      content: FileContent,
       bytes: z.number().int(),
       sha256: z.string(),
       withheldBidders: z.array(z.string()),
@@ -107,7 +101,7 @@ export const exchangeMethods = {
   }),
   /** One chunk of a large file, in order from offset 0; a chunk at offset 0 starts the upload afresh. Held in memory only. */
   'exchange.stageUpload': method({
-    params: z.object({ uploadId: UploadId, offset: z.number().int().min(0), chunkBase64: base64Of(UPLOAD_CHUNK_BYTES, 'a chunk') }).strict(),
+    params: z.object({ uploadId: UploadId, offset: z.number().int().min(0), chunk: Bytes(UPLOAD_CHUNK_BYTES, 'a chunk') }).strict(),
     result: z.object({ received: z.number().int() }),
     mutates: false,
   }),
@@ -171,7 +165,7 @@ export const exchangeMethods = {
   /** The evaluator's declarations, score history and seals, authenticated with the key of the pack they came in. */
   'exchange.exportReturn': method({
     params: z.object({ evaluationId: Id }).strict(),
-    result: z.object({ fileName: z.string(), contentBase64: z.string(), bytes: z.number().int(), sha256: z.string(), counts: AddedCountsSchema }),
+    result: z.object({ fileName: z.string(), content: FileContent, bytes: z.number().int(), sha256: z.string(), counts: AddedCountsSchema }),
     mutates: false,
     audited: true,
   }),

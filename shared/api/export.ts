@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { FileContent } from './bytes';
 import { Id } from './common';
 import { method } from './define';
 
@@ -14,17 +15,17 @@ const WorkbookExportParams = z
   .strict();
 
 export const exportMethods = {
-  /** The ranked-results workbook (xlsx), with live formulas; pass a jobId to follow progress with jobs.progress. */
+  /** The ranked-results workbook (xlsx), with live formulas; pass a jobId to follow its progress (pushed: GET /events, or the desktop's progress events). */
   'export.rankedWorkbook': method({
     params: WorkbookExportParams,
-    result: z.object({ fileName: z.string(), contentBase64: z.string(), bytes: z.number().int() }),
+    result: z.object({ fileName: z.string(), content: FileContent, bytes: z.number().int() }),
     mutates: false,
     audited: true,
   }),
   /** One zip: the workbook, the audit log, framework, scale and rules, conflicts register, document hashes and a SHA-256 manifest. */
   'export.evidencePack': method({
     params: WorkbookExportParams,
-    result: z.object({ fileName: z.string(), contentBase64: z.string(), bytes: z.number().int(), manifestSha256: z.string() }),
+    result: z.object({ fileName: z.string(), content: FileContent, bytes: z.number().int(), manifestSha256: z.string() }),
     mutates: false,
     audited: true,
   }),
@@ -34,10 +35,5 @@ export const exportMethods = {
     result: z.object({ fileName: z.string(), csv: z.string() }),
     mutates: false,
     audited: true,
-  }),
-  'jobs.progress': method({
-    params: z.object({ jobId: JobId }).strict(),
-    result: z.object({ done: z.number().int(), total: z.number().int(), label: z.string(), finished: z.boolean() }).nullable(),
-    mutates: false,
   }),
 };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Bytes, FileContent } from './bytes';
 import { Id, Timestamp } from './common';
 import { method } from './define';
 
@@ -16,7 +17,7 @@ export const scoreSheetMethods = {
     params: z.object(SheetRef).strict(),
     result: z.object({
       fileName: z.string(),
-      contentBase64: z.string(),
+      content: FileContent,
       bytes: z.number().int(),
       bidders: z.array(ScoreSheetBidderSchema),
       /** Bidders left out, and why (counts only). */
@@ -33,12 +34,7 @@ export const scoreSheetMethods = {
     params: z
       .object({
         ...SheetRef,
-        // Base64 of at most MAX_SCORE_SHEET_BYTES; the exact size is checked after decoding.
-        contentBase64: z
-          .string()
-          .min(1, 'choose a completed score sheet')
-          .max(Math.ceil(MAX_SCORE_SHEET_BYTES / 3) * 4, `the file is larger than ${MAX_SCORE_SHEET_BYTES / 1024 / 1024} MB`)
-          .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'the file content is not base64'),
+        content: Bytes(MAX_SCORE_SHEET_BYTES, 'a completed score sheet'),
       })
       .strict(),
     result: z.object({

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DocumentFileName } from '../domain/names';
+import { Bytes, FileContent } from './bytes';
 import { Id, Timestamp } from './common';
 import { method } from './define';
 
@@ -59,10 +60,7 @@ const DocumentUpload = {
   // Cleaned, not refused: a file's name comes from disk and nobody can retype it.
   fileName: DocumentFileName(255),
   mediaType: z.string().max(255),
-  contentBase64: z
-    .string()
-    .max(Math.ceil(MAX_DOCUMENT_BYTES / 3) * 4, 'the document is larger than 25 MB')
-    .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'the document content is not base64'),
+  content: Bytes(MAX_DOCUMENT_BYTES, 'a document', { noun: 'document', empty: 'the document is empty' }),
 };
 
 const BidderRef = { evaluationId: Id, bidderId: Id };
@@ -126,7 +124,7 @@ export const submissionMethods = {
   /** A document's content, to the procurement lead and to panel members who may see its bidder. */
   'documents.content': method({
     params: z.object({ evaluationId: Id, documentId: Id }).strict(),
-    result: z.object({ fileName: z.string(), mediaType: z.string(), contentBase64: z.string() }),
+    result: z.object({ fileName: z.string(), mediaType: z.string(), content: FileContent }),
     mutates: false,
   }),
 };

@@ -70,7 +70,7 @@ test('three evaluators score on their own laptops from packs; the moderator impo
       bidderId: bidderA.id,
       fileName: 'governance-structure.pdf',
       mediaType: 'application/pdf',
-      contentBase64: Buffer.concat([Buffer.from('%PDF-1.4\n% Wandle governance structure\n'), randomBytes(9 * 1024 * 1024)]).toString('base64'),
+      content: Buffer.concat([Buffer.from('%PDF-1.4\n% Wandle governance structure\n'), randomBytes(9 * 1024 * 1024)]),
     });
     const tom = person('Tom Okafor');
     for (const bidder of evaluation.bidders) {

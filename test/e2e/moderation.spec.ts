@@ -53,7 +53,7 @@ async function sealedScores(host: RunningHost, { chenSeals = true } = {}) {
     bidderId: bidderA.id,
     fileName: 'governance-structure.pdf',
     mediaType: 'application/pdf',
-    contentBase64: Buffer.from('%PDF-1.4\n% Wandle governance structure\n').toString('base64'),
+    content: Buffer.from('%PDF-1.4\n% Wandle governance structure\n'),
   });
   for (const [name, govDev] of [
     ['Alice Jones', 1],

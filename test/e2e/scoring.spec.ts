@@ -40,7 +40,7 @@ async function arrange(host: RunningHost) {
     bidderId: bidderA.id,
     fileName: 'board-terms-of-reference.txt',
     mediaType: 'text/plain',
-    contentBase64: Buffer.from('Terms of reference of the joint board (fictional).').toString('base64'),
+    content: Buffer.from('Terms of reference of the joint board (fictional).'),
   });
   return demo;
 }

@@ -52,21 +52,25 @@ export const contentMac = (entryKey: Uint8Array, canonical: string): string => b
 const nextSeq = (ctx: HandlerContext): number =>
   ((ctx.db.prepare("SELECT seq FROM sqlite_sequence WHERE name = 'audit_log'").get() as { seq: number } | undefined)?.seq ?? 0) + 1;
 
-/** Secrets never enter the record; bulky content is named by its hash. */
-function forTheRecord(key: string, value: unknown): unknown {
+/**
+ * Secrets never enter the record; bulky content is named by its hash. A replacer sees a Buffer only after its
+ * toJSON, so file bytes are recognised on the holder (`this`), whatever their key.
+ */
+function forTheRecord(this: unknown, key: string, value: unknown): unknown {
   if (/passphrase/i.test(key) && typeof value === 'string') return '[not recorded]';
-  return withoutDocumentContent(key, value);
+  const original = (this as Record<string, unknown>)[key];
+  if (ArrayBuffer.isView(original)) return fileNamedByHash(original);
+  if (key === 'csv' && typeof value === 'string') return { sha256: createHash('sha256').update(value).digest('hex') };
+  return value;
 }
 
 /**
- * Document content is stored once, content-addressed, in blobs; the audit trail names it by its SHA-256
- * instead of repeating up to 25 MB of base64 in every entry.
+ * File content (documents, score sheets, packs, returns, exports) never enters the audit trail: documents are
+ * stored once, content-addressed, in blobs, and every file is named by its SHA-256 and size instead.
  */
-function withoutDocumentContent(key: string, value: unknown): unknown {
-  if (typeof value !== 'string') return value;
-  if (key === 'contentBase64') return { sha256: createHash('sha256').update(Buffer.from(value, 'base64')).digest('hex') };
-  if (key === 'csv') return { sha256: createHash('sha256').update(value).digest('hex') };
-  return value;
+function fileNamedByHash(view: ArrayBufferView): { sha256: string; bytes: number } {
+  const bytes = new Uint8Array(view.buffer, view.byteOffset, view.byteLength);
+  return { sha256: createHash('sha256').update(bytes).digest('hex'), bytes: view.byteLength };
 }
 
 function pickString(value: unknown, key: string): string | null {

@@ -85,7 +85,7 @@ type EvaluatorMethods = Pick<
 export const evaluatorHandlers: HandlersFor<EvaluatorMethods> = {
   'exchange.stageUpload': {
     auth: anyone,
-    run: (ctx, { uploadId, offset, chunkBase64 }) => ({ received: stageChunk(ctx.db, uploadId, offset, Buffer.from(chunkBase64, 'base64')) }),
+    run: (ctx, { uploadId, offset, chunk }) => ({ received: stageChunk(ctx.db, uploadId, offset, chunk) }),
   },
   'exchange.openPack': {
     auth: anyone,
@@ -185,7 +185,7 @@ export const evaluatorHandlers: HandlersFor<EvaluatorMethods> = {
       const stamp = at.slice(0, 16).replace(/[:T]/g, '-');
       return {
         fileName: `${fileWord(nameOf(ctx.db, 'evaluations', evaluationId), 'evaluation')}-${fileWord(ctx.actor!.name, 'evaluator')}-${stamp}${RETURN_EXTENSION}`,
-        contentBase64: file.toString('base64'),
+        content: file,
         bytes: file.length,
         sha256: sha256Hex(file),
         counts,

@@ -152,7 +152,7 @@ export const issuingHandlers: HandlersFor<IssuingMethods> = {
       return {
         packId: pack.packId,
         fileName: `${fileWord(pack.evaluationName, 'evaluation')}-${fileWord(nameOf(ctx.db, 'people', evaluatorId), 'evaluator')}${PACK_EXTENSION}`,
-        contentBase64: pack.file.toString('base64'),
+        content: pack.file,
         bytes: pack.file.length,
         sha256,
         withheldBidders: now.filter((b) => pack.withheld.includes(b.id)).map((b) => b.name),

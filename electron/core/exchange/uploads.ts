@@ -9,7 +9,7 @@ import type { Db } from '../db/open';
  */
 
 interface Upload {
-  chunks: Buffer[];
+  chunks: Uint8Array[];
   size: number;
   touchedAt: number;
 }
@@ -27,7 +27,7 @@ function storeOf(db: Db): Map<string, Upload> {
 }
 
 /** Appends one chunk; offset 0 (re)starts the upload. Returns the bytes received so far. */
-export function stageChunk(db: Db, uploadId: string, offset: number, chunk: Buffer): number {
+export function stageChunk(db: Db, uploadId: string, offset: number, chunk: Uint8Array): number {
   const store = storeOf(db);
   if (offset === 0) {
     store.delete(uploadId);
@@ -38,12 +38,12 @@ export function stageChunk(db: Db, uploadId: string, offset: number, chunk: Buff
   if (!upload) throw new ApiError('NOT_FOUND', 'That upload has expired or was never started; choose the file again.');
   if (offset !== upload.size)
     throw new ApiError('INVALID_PARAMS', `The upload expected the part at byte ${upload.size}, not ${offset}; choose the file again.`);
-  if (upload.size + chunk.length > MAX_PACK_BYTES) {
+  if (upload.size + chunk.byteLength > MAX_PACK_BYTES) {
     store.delete(uploadId);
     throw new ApiError('INVALID_PARAMS', `The file is larger than ${MAX_PACK_BYTES / 1024 / 1024} MB, the most a pack can be.`);
   }
   upload.chunks.push(chunk);
-  upload.size += chunk.length;
+  upload.size += chunk.byteLength;
   upload.touchedAt = Date.now();
   return upload.size;
 }
@@ -54,5 +54,5 @@ export function takeUpload(db: Db, uploadId: string): Buffer {
   const upload = store.get(uploadId);
   store.delete(uploadId);
   if (!upload) throw new ApiError('NOT_FOUND', 'That upload has expired or was never started; choose the file again.');
-  return Buffer.concat(upload.chunks);
+  return Buffer.concat(upload.chunks, upload.size);
 }

@@ -1,5 +1,5 @@
 import type { exportMethods } from '../../../shared/api/export';
-import { panel, signedIn } from '../authorisation';
+import { panel } from '../authorisation';
 import type { HandlersFor } from '../registry';
 import { assertMaySeeWholeRanking } from '../ranking/handlers';
 import { writeRankedWorkbook } from './ranked-workbook';
@@ -20,7 +20,7 @@ export const exportHandlers: HandlersFor<typeof exportMethods> = {
       const report = jobId ? ctx.progress.start(jobId, ctx.actor!.id, 'Writing the ranked-results workbook') : undefined;
       try {
         const buffer = await writeRankedWorkbook(snapshot, { evaluationName: snapshot.evaluation.name, securityMarking, exportedAt: now }, report);
-        return { fileName: `${fileStem(snapshot.evaluation.name, now)}-ranked-results.xlsx`, contentBase64: buffer.toString('base64'), bytes: buffer.length };
+        return { fileName: `${fileStem(snapshot.evaluation.name, now)}-ranked-results.xlsx`, content: buffer, bytes: buffer.byteLength };
       } finally {
         if (jobId) ctx.progress.finish(jobId);
       }
@@ -35,8 +35,7 @@ export const exportHandlers: HandlersFor<typeof exportMethods> = {
       try {
         const meta = { evaluationName: snapshot.evaluation.name, securityMarking, exportedAt: now };
         const { zip, manifestSha256 } = await buildEvidencePack(ctx.db, snapshot, meta, report);
-        const buffer = Buffer.from(zip);
-        return { fileName: `${fileStem(snapshot.evaluation.name, now)}-evidence-pack.zip`, contentBase64: buffer.toString('base64'), bytes: buffer.length, manifestSha256 };
+        return { fileName: `${fileStem(snapshot.evaluation.name, now)}-evidence-pack.zip`, content: zip, bytes: zip.byteLength, manifestSha256 };
       } finally {
         if (jobId) ctx.progress.finish(jobId);
       }
@@ -48,13 +47,6 @@ export const exportHandlers: HandlersFor<typeof exportMethods> = {
       const now = ctx.now();
       const snapshot = takeSnapshot(ctx.db, evaluationId, ctx.actor!.id, now);
       return { fileName: `${fileStem(snapshot.evaluation.name, now)}-scores.csv`, csv: scoresCsv(snapshot) };
-    },
-  },
-  'jobs.progress': {
-    auth: signedIn,
-    run(ctx, { jobId }) {
-      const entry = ctx.progress.read(jobId, ctx.actor!.id);
-      return entry && { done: entry.done, total: entry.total, label: entry.label, finished: entry.finished };
     },
   },
 };

@@ -42,11 +42,6 @@ export class ProgressRegistry {
     this.entries.delete(jobId);
   }
 
-  read(jobId: string, ownerId: string): ProgressEntry | null {
-    const entry = this.entries.get(jobId);
-    return entry && entry.ownerId === ownerId ? entry : null;
-  }
-
   /** Hears every job's progress; the caller filters by owner. Returns how to stop. */
   subscribe(listener: Listener): () => void {
     this.listeners.add(listener);

@@ -65,8 +65,8 @@ export async function generateScoreSheet(ctx: HandlerContext, evaluationId: stri
   ctx.db.transaction(() => insertScoreSheet(ctx.db, record)).immediate();
   return {
     fileName: `${slug(evaluation.name, 'evaluation')}-${slug(name, 'evaluator')}-score-sheet.xlsx`,
-    contentBase64: buffer.toString('base64'),
-    bytes: buffer.length,
+    content: buffer,
+    bytes: buffer.byteLength,
     bidders: sheets.map((s) => ({ bidderId: s.bidderId, bidderName: s.bidder.name, sheetName: s.sheetName })),
     leftOut,
   };

@@ -19,7 +19,7 @@ export const scoreSheetHandlers: HandlersFor<typeof scoreSheetMethods> = {
     backupBefore: 'before-import',
     // Unzipping and parsing are asynchronous, so they run before the transaction; everything judged
     // against the store, and every write, happens in it.
-    prepare: (_ctx, { contentBase64 }) => readScoreSheetUpload(contentBase64),
+    prepare: (_ctx, { content }) => readScoreSheetUpload(content),
     run: (ctx, { evaluationId, evaluatorId }, prepared: WorkbookSnapshot) => importScoreSheet(ctx, { evaluationId, evaluatorId }, prepared),
   },
 };

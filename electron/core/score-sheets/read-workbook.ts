@@ -27,15 +27,13 @@ export const cellOf = (sheet: SheetSnapshot | undefined, address: string): CellC
 export const shown = (c: CellContent): string =>
   c.kind === 'text' ? c.value : c.kind === 'number' ? String(c.value) : c.kind === 'other' ? c.what : '';
 
-const refuse = (message: string) => new ApiError('INVALID_PARAMS', message, [{ path: 'contentBase64', message }]);
+const refuse = (message: string) => new ApiError('INVALID_PARAMS', message, [{ path: 'content', message }]);
 
-function decode(base64: string): Buffer {
-  const padding = base64.endsWith('==') ? 2 : base64.endsWith('=') ? 1 : 0;
-  const bytes = Buffer.from(base64, 'base64');
-  if (base64.length % 4 !== 0 || bytes.length !== (base64.length / 4) * 3 - padding) throw refuse('The file content is not base64.');
-  if (bytes.length > MAX_SCORE_SHEET_BYTES)
+/** The upload as a Buffer over the same memory (yauzl and exceljs want one), after the size check every caller gets. */
+function asBuffer(content: Uint8Array): Buffer {
+  if (content.byteLength > MAX_SCORE_SHEET_BYTES)
     throw refuse(`The file is larger than ${MAX_SCORE_SHEET_BYTES / 1024 / 1024} MB; a score sheet is far smaller.`);
-  return bytes;
+  return Buffer.from(content.buffer, content.byteOffset, content.byteLength);
 }
 
 function contentOf(value: ExcelJS.CellValue): CellContent {
@@ -52,11 +50,11 @@ function contentOf(value: ExcelJS.CellValue): CellContent {
 }
 
 /**
- * The async half of an import, before its transaction: decode, inspect the zip, parse with exceljs and
- * keep the cells as plain data. It judges nothing about the evaluation; that happens in the transaction.
+ * The async half of an import, before its transaction: inspect the zip, parse with exceljs and keep the
+ * cells as plain data. It judges nothing about the evaluation; that happens in the transaction.
  */
-export async function readScoreSheetUpload(contentBase64: string): Promise<WorkbookSnapshot> {
-  const bytes = decode(contentBase64);
+export async function readScoreSheetUpload(content: Uint8Array): Promise<WorkbookSnapshot> {
+  const bytes = asBuffer(content);
   await assertModestXlsx(bytes);
   const workbook = new ExcelJS.Workbook();
   try {

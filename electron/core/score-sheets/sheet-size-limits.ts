@@ -41,6 +41,6 @@ export function assertModestSheets(sizes: readonly WorksheetSize[], names: Reado
   throw new ApiError(
     'INVALID_PARAMS',
     `The score sheet was not imported: ${summary[0]!.toLowerCase()}${summary.slice(1)}. Nothing was changed.`,
-    found.map((message) => ({ path: 'contentBase64', message })),
+    found.map((message) => ({ path: 'content', message })),
   );
 }

@@ -24,7 +24,7 @@ const MAX_NAMING_PART_BYTES = 1024 * 1024;
 
 const notAWorkbook = (why: string) =>
   new ApiError('INVALID_PARAMS', `This file is not an Excel workbook (.xlsx): ${why}. Nothing was changed.`, [
-    { path: 'contentBase64', message: why },
+    { path: 'content', message: why },
   ]);
 
 const OLE_SIGNATURE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);

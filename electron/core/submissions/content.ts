@@ -3,20 +3,12 @@ import { ApiError } from '../../../shared/api/errors';
 import { MAX_DOCUMENT_BYTES } from '../../../shared/api/submissions';
 import { cleanedFileName } from '../../../shared/domain/names';
 
-const refuse = (message: string) => new ApiError('INVALID_PARAMS', message, [{ path: 'contentBase64', message }]);
+const refuse = (message: string) => new ApiError('INVALID_PARAMS', message, [{ path: 'content', message }]);
 
-/**
- * Decodes a document's base64 strictly (whole 4-character groups, padding only where the length needs
- * it) and checks its exact size: empty and over-size documents are refused before anything is stored.
- */
-export function decodeDocument(base64: string): Buffer {
-  if (base64.length % 4 !== 0) throw refuse('the document content is not base64');
-  const padding = base64.endsWith('==') ? 2 : base64.endsWith('=') ? 1 : 0;
-  const bytes = Buffer.from(base64, 'base64');
-  if (bytes.length !== (base64.length / 4) * 3 - padding) throw refuse('the document content is not base64');
-  if (bytes.length === 0) throw refuse('the document is empty');
-  if (bytes.length > MAX_DOCUMENT_BYTES) throw refuse(`the document is larger than ${MAX_DOCUMENT_BYTES / 1024 / 1024} MB`);
-  return bytes;
+/** Empty and over-size documents are refused before anything is stored (the contract says so too; this holds for any caller). */
+export function assertDocumentSize(bytes: Uint8Array): void {
+  if (bytes.byteLength === 0) throw refuse('the document is empty');
+  if (bytes.byteLength > MAX_DOCUMENT_BYTES) throw refuse(`the document is larger than ${MAX_DOCUMENT_BYTES / 1024 / 1024} MB`);
 }
 
 export const sha256Hex = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');

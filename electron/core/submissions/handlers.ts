@@ -40,10 +40,10 @@ export const submissionHandlers: HandlersFor<typeof submissionMethods> = {
   },
   'documents.add': {
     auth: leadOnly,
-    run(ctx, { evaluationId, bidderId, fileName, mediaType, contentBase64 }) {
+    run(ctx, { evaluationId, bidderId, fileName, mediaType, content }) {
       assertBidderInEvaluation(ctx.db, evaluationId, bidderId);
       assertBidNotFixed(ctx.db, bidderId);
-      const upload = readUpload({ fileName, mediaType, contentBase64 });
+      const upload = readUpload({ fileName, mediaType, content });
       const existing = documentWithContent(ctx.db, bidderId, upload.sha256);
       if (existing) return { document: existing, duplicate: true };
       return { document: storeDocument(ctx, bidderId, upload), duplicate: false };
@@ -57,7 +57,7 @@ export const submissionHandlers: HandlersFor<typeof submissionMethods> = {
       if (!bidderId || !bidderBelongsTo(ctx.db, bidderId, evaluationId)) throw new ApiError('NOT_FOUND', 'There is no such evidence document in this evaluation.');
       assertMaySeeBidder(ctx, evaluationId, bidderId);
       const { fileName, mediaType, data } = documentContent(ctx.db, documentId);
-      return { fileName, mediaType, contentBase64: data.toString('base64') };
+      return { fileName, mediaType, content: data };
     },
   },
 };

@@ -7,8 +7,8 @@ const DOCUMENT_SUMMARY = `
   FROM documents d JOIN people p ON p.id = d.added_by`;
 
 /** Stores content once per SHA-256, whichever bidders it arrives for. */
-export function insertBlobOnce(db: Db, sha256: string, bytes: Buffer): void {
-  db.prepare('INSERT OR IGNORE INTO blobs (sha256, size, data) VALUES (?, ?, ?)').run(sha256, bytes.length, bytes);
+export function insertBlobOnce(db: Db, sha256: string, bytes: Uint8Array): void {
+  db.prepare('INSERT OR IGNORE INTO blobs (sha256, size, data) VALUES (?, ?, ?)').run(sha256, bytes.byteLength, bytes);
 }
 
 export function insertDocument(

@@ -1,6 +1,6 @@
 import type { DocumentSummary } from '../../../shared/api/submissions';
 import type { HandlerContext } from '../context';
-import { cleanFileName, decodeDocument, sha256Hex } from './content';
+import { assertDocumentSize, cleanFileName, sha256Hex } from './content';
 import { mediaTypeFor } from './media-type';
 import { documentById, insertBlobOnce, insertDocument } from './repo';
 
@@ -8,22 +8,22 @@ import { documentById, insertBlobOnce, insertDocument } from './repo';
 export interface Upload {
   fileName: string;
   mediaType: string;
-  contentBase64: string;
+  content: Uint8Array;
 }
 
 /** An upload checked and decoded, before anything is stored. */
 export interface ReadUpload {
   name: string;
   mediaType: string;
-  bytes: Buffer;
+  bytes: Uint8Array;
   sha256: string;
 }
 
-/** Checks and decodes an upload (a clean file name, strict base64, not empty, not over size); writes nothing. */
-export function readUpload({ fileName, mediaType, contentBase64 }: Upload): ReadUpload {
+/** Checks an upload (a clean file name, not empty, not over size); writes nothing. */
+export function readUpload({ fileName, mediaType, content }: Upload): ReadUpload {
   const name = cleanFileName(fileName);
-  const bytes = decodeDocument(contentBase64);
-  return { name, mediaType, bytes, sha256: sha256Hex(bytes) };
+  assertDocumentSize(content);
+  return { name, mediaType, bytes: content, sha256: sha256Hex(content) };
 }
 
 /** Stores a read upload as one of the bidder's evidence documents (content once per SHA-256), part of an addendum if given. */

@@ -1,6 +1,8 @@
 import type { MethodName, Params, Result } from '../../../shared/api/contract';
 import type { ApiErrorShape, ErrorCode } from '../../../shared/api/errors';
-import { pickTransport, type Transport } from './transport';
+import type { ProgressUpdate } from '../../../shared/api/progress';
+import { followJob } from './progress-stream';
+import { connectionToken, pickTransport, type Transport } from './transport';
 
 export class ApiFailure extends Error {
   readonly code: ErrorCode;
@@ -48,3 +50,7 @@ export async function call<M extends MethodName>(method: M, params: Params<M>): 
 
 export const messageOf = (error: unknown): string =>
   error instanceof Error ? error.message : 'Something went wrong; nothing was changed.';
+
+/** Follows the progress of a job this page is about to start, pushed by the host; returns how to stop. */
+export const followProgress = (jobId: string, onUpdate: (update: ProgressUpdate) => void): (() => void) =>
+  followJob({ token: connectionToken(), sessionId }, jobId, onUpdate);

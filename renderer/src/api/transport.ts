@@ -1,9 +1,13 @@
 import { BRIDGE_GLOBAL, type CoreBridge } from '../../../shared/api/bridge';
 import { ApiErrorSchema, type ApiErrorShape, type ErrorCode, type Outcome } from '../../../shared/api/errors';
+import { carriesBytes, formOf, valueOfForm } from '../../../shared/api/wire-bytes';
 
 export type Transport = (method: string, sessionId: string | null, params: unknown) => Promise<Outcome<unknown>>;
 
 const TOKEN_KEY = 'capability-assessment.token';
+
+/** The web host's connection token this tab holds (null on the desktop, or before the launch code is traded). */
+export const connectionToken = (): string | null => sessionStorage.getItem(TOKEN_KEY);
 
 const problem = (code: ErrorCode, message: string): ApiErrorShape => ({ code, message });
 
@@ -44,6 +48,24 @@ function asOutcome(body: unknown, status: number): Outcome<unknown> {
   return { ok: false, error: unreadable(status) };
 }
 
+/** The host's answer: JSON, or multipart/form-data when the result carries files (an `outcome` part and a part per file). */
+async function outcomeOf(response: Response): Promise<Outcome<unknown>> {
+  if (!response.headers.get('content-type')?.toLowerCase().startsWith('multipart/form-data'))
+    return asOutcome(await jsonOf(response), response.status);
+  try {
+    return asOutcome(await valueOfForm(await response.formData(), 'outcome'), response.status);
+  } catch {
+    return { ok: false, error: unreadable(response.status) };
+  }
+}
+
+/** A call as JSON, or — when its params carry files — as multipart/form-data: a `call` part with the envelope and a part per file. */
+function requestOf(sessionId: string | null, params: unknown): { body: string | FormData; headers: Record<string, string> } {
+  const envelope = { sessionId, params };
+  if (carriesBytes(params)) return { body: formOf(envelope, 'call'), headers: {} }; // the browser sets the multipart boundary
+  return { body: JSON.stringify(envelope), headers: { 'Content-Type': 'application/json' } };
+}
+
 function httpTransport(): Transport {
   let token = sessionStorage.getItem(TOKEN_KEY);
   let launchCode = takeLaunchCode();
@@ -81,17 +103,18 @@ function httpTransport(): Transport {
   return async (method, sessionId, params) => {
     const refused = await connect();
     if (refused) return { ok: false, error: refused };
+    const { body, headers } = requestOf(sessionId, params);
     let response: Response;
     try {
       response = await fetch(`/api/${encodeURIComponent(method)}`, {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
-        body: JSON.stringify({ sessionId, params }),
+        headers: { ...headers, Authorization: `Bearer ${token}` },
+        body,
       });
     } catch {
       return { ok: false, error: UNAVAILABLE };
     }
-    return asOutcome(await jsonOf(response), response.status);
+    return outcomeOf(response);
   };
 }
 

@@ -2,8 +2,8 @@ import { create } from 'zustand';
 import type { Result } from '../../../shared/api/contract';
 import type { PackSummary } from '../../../shared/api/exchange';
 import { call, messageOf } from '../api/client';
-import { blobFromBase64 } from '../files/base64';
 import { sendFile } from '../features/exchange/send-file';
+import { blobOfBytes } from '../files/bytes';
 import { downloadBlob } from '../files/download';
 import { attempt, type ActionResult } from './attempt';
 import { useNavigation } from './navigation';
@@ -53,7 +53,7 @@ export const useExchange = create<ExchangeState>((set, get) => ({
     let made: Result<'exchange.exportPack'> | undefined;
     const result = await attempt(async () => {
       made = await call('exchange.exportPack', { evaluationId, evaluatorId, passphrase });
-      downloadBlob(made.fileName, blobFromBase64(made.contentBase64, 'application/octet-stream'));
+      downloadBlob(made.fileName, blobOfBytes(made.content, 'application/octet-stream'));
       await get().loadPacks(evaluationId);
     });
     return { ...result, made };
@@ -101,7 +101,7 @@ export const useExchange = create<ExchangeState>((set, get) => ({
     let made: Result<'exchange.exportReturn'> | undefined;
     const result = await attempt(async () => {
       made = await call('exchange.exportReturn', { evaluationId });
-      downloadBlob(made.fileName, blobFromBase64(made.contentBase64, 'application/octet-stream'));
+      downloadBlob(made.fileName, blobOfBytes(made.content, 'application/octet-stream'));
     });
     return { ...result, made };
   },

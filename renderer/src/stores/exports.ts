@@ -1,6 +1,7 @@
 import { create } from 'zustand';
-import { call, messageOf } from '../api/client';
-import { blobFromBase64 } from '../files/base64';
+import { newJobId } from '../../../shared/api/progress';
+import { call, followProgress, messageOf } from '../api/client';
+import { blobOfBytes } from '../files/bytes';
 import { downloadBlob } from '../files/download';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -15,25 +16,21 @@ export interface ExportState {
   evidencePack(evaluationId: string, securityMarking: string): Promise<void>;
 }
 
-const newJobId = () => `job-${crypto.randomUUID()}`;
-
 export const useExports = create<ExportState>((set) => {
-  /** Runs one export, polling the core's progress for it while it works. */
+  /** Runs one export, showing the progress the core pushes for it while it works. */
   async function run(label: string, work: (jobId: string) => Promise<string>) {
     const jobId = newJobId();
     set({ running: label, progress: null, message: null, error: null });
-    const timer = setInterval(() => {
-      void call('jobs.progress', { jobId })
-        .then((p) => p && p.total > 0 && set({ progress: { done: p.done, total: p.total } }))
-        .catch(() => {});
-    }, 300);
+    const stopFollowing = followProgress(jobId, (p) => {
+      if (p.total > 0 && !p.finished) set({ progress: { done: p.done, total: p.total } });
+    });
     try {
       const fileName = await work(jobId);
       set({ message: `Saved ${fileName}.` });
     } catch (error) {
       set({ error: messageOf(error) });
     } finally {
-      clearInterval(timer);
+      stopFollowing();
       set({ running: null, progress: null });
     }
   }
@@ -45,13 +42,13 @@ export const useExports = create<ExportState>((set) => {
     rankedWorkbook: (evaluationId, securityMarking) =>
       run('Ranked-results workbook', async (jobId) => {
         const file = await call('export.rankedWorkbook', { evaluationId, securityMarking, jobId });
-        downloadBlob(file.fileName, blobFromBase64(file.contentBase64, XLSX));
+        downloadBlob(file.fileName, blobOfBytes(file.content, XLSX));
         return file.fileName;
       }),
     evidencePack: (evaluationId, securityMarking) =>
       run('Evidence pack', async (jobId) => {
         const file = await call('export.evidencePack', { evaluationId, securityMarking, jobId });
-        downloadBlob(file.fileName, blobFromBase64(file.contentBase64, 'application/zip'));
+        downloadBlob(file.fileName, blobOfBytes(file.content, 'application/zip'));
         return `${file.fileName} (manifest SHA-256 ${file.manifestSha256})`;
       }),
     scoresCsv: (evaluationId) =>

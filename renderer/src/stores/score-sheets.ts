@@ -2,7 +2,7 @@ import { create } from 'zustand';
 import type { Result } from '../../../shared/api/contract';
 import { MAX_SCORE_SHEET_BYTES, SCORE_SHEET_MEDIA_TYPE } from '../../../shared/api/score-sheets';
 import { call } from '../api/client';
-import { base64FromBlob, blobFromBase64 } from '../files/base64';
+import { blobOfBytes, bytesOfFile } from '../files/bytes';
 import { downloadBlob } from '../files/download';
 import { attempt, type ActionResult } from './attempt';
 
@@ -44,7 +44,7 @@ export const useScoreSheets = create<ScoreSheetsState>((set) => ({
     set({ evaluationId, busy: 'generating', message: null, generated: null, importOutcome: null, imported: null });
     const outcome = await attempt(async () => {
       const file = await call('scoreSheets.generate', { evaluationId, evaluatorId });
-      downloadBlob(file.fileName, blobFromBase64(file.contentBase64, SCORE_SHEET_MEDIA_TYPE));
+      downloadBlob(file.fileName, blobOfBytes(file.content, SCORE_SHEET_MEDIA_TYPE));
       set({ message: `Saved ${file.fileName}: ${file.bidders.length === 1 ? '1 bidder' : `${file.bidders.length} bidders`}.` });
     });
     set({ busy: null, generated: outcome });
@@ -58,8 +58,8 @@ export const useScoreSheets = create<ScoreSheetsState>((set) => ({
     }
     set({ busy: 'importing' });
     const outcome = await attempt(async () => {
-      const contentBase64 = await base64FromBlob(file!);
-      const imported = await call('scoreSheets.import', { evaluationId, evaluatorId, contentBase64 });
+      const content = await bytesOfFile(file!);
+      const imported = await call('scoreSheets.import', { evaluationId, evaluatorId, content });
       set({ imported, message: `Imported ${imported.evaluatorName}’s score sheet.` });
     });
     set({ busy: null, importOutcome: outcome });

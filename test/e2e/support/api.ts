@@ -1,14 +1,20 @@
 import type { MethodName, Params, Result } from '../../../shared/api/contract';
+import { carriesBytes, formOf, valueOfForm } from '../../../shared/api/wire-bytes';
 import { passphraseOf, rememberPassphrase } from './people';
 import type { RunningHost } from './web-host';
 
+/** As the page sends a call: multipart/form-data when its params carry a file, JSON otherwise; answers read the same way. */
 async function send<M extends MethodName>(host: RunningHost, sessionId: string | null, method: M, params: Params<M>): Promise<Result<M>> {
+  const withFiles = carriesBytes(params);
   const response = await fetch(`${host.origin}/api/${method}`, {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${host.token}` },
-    body: JSON.stringify({ sessionId, params }),
+    headers: { ...(withFiles ? {} : { 'Content-Type': 'application/json' }), Authorization: `Bearer ${host.token}` },
+    body: withFiles ? formOf({ sessionId, params }, 'call') : JSON.stringify({ sessionId, params }),
   });
-  const outcome = (await response.json()) as { ok: true; result: Result<M> } | { ok: false; error: { code: string; message: string } };
+  const multipart = response.headers.get('content-type')?.startsWith('multipart/form-data');
+  const outcome = (multipart ? await valueOfForm(await response.formData(), 'outcome') : await response.json()) as
+    | { ok: true; result: Result<M> }
+    | { ok: false; error: { code: string; message: string } };
   if (!outcome.ok) throw new Error(`${method} failed: ${outcome.error.code} ${outcome.error.message}`);
   return outcome.result;
 }

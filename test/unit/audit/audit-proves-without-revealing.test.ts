@@ -65,7 +65,7 @@ async function aliceSealsOneBidderAndDraftsAnother(t: TestCore) {
 
 async function evidencePack(t: TestCore, leadId: string, evaluationId: string) {
   const pack = await t.call(leadId, 'export.evidencePack', { evaluationId });
-  return unzipSync(new Uint8Array(Buffer.from(pack.contentBase64, 'base64')));
+  return unzipSync(pack.content);
 }
 
 interface Proof {

@@ -99,7 +99,7 @@ describe('imports', () => {
       }
     }
     const sheet = await t.call(leadPersonId, 'scoreSheets.generate', { evaluationId, evaluatorId: evaluator.personId });
-    await t.call(leadPersonId, 'scoreSheets.import', { evaluationId, evaluatorId: evaluator.personId, contentBase64: sheet.contentBase64 }).catch(() => undefined);
+    await t.call(leadPersonId, 'scoreSheets.import', { evaluationId, evaluatorId: evaluator.personId, content: sheet.content }).catch(() => undefined);
     // The installation administrator, who alone restores, finds it listed.
     expect((await t.call(admin.id, 'backup.list', {})).map((b) => b.reason)).toContain('before-import');
   });

@@ -144,7 +144,7 @@ describe('a declared conflict recuses the person from that bidder entirely', () 
       bidderId: s.b.id,
       fileName: 'governance.txt',
       mediaType: 'text/plain',
-      contentBase64: Buffer.from('Board minutes, March 2026').toString('base64'),
+      content: Buffer.from('Board minutes, March 2026'),
     });
     builtOrSkip(added, skip, 'documents.add');
     if (!added.ok) throw new Error(added.error.message);

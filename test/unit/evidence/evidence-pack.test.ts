@@ -17,7 +17,7 @@ describe('the evidence pack', () => {
     const s = await scoredDemo(t, { aggregation: 'mean' });
     const pack = await t.call(s.leadId, 'export.evidencePack', { evaluationId: s.evaluationId });
     expect(pack.fileName).toMatch(/-evidence-pack\.zip$/);
-    const files = unzipSync(new Uint8Array(Buffer.from(pack.contentBase64, 'base64')));
+    const files = unzipSync(pack.content);
     expect(Object.keys(files).sort()).toEqual(
       ['README.txt', 'audit-log.jsonl', 'audit-proofs.jsonl', 'conflicts-register.csv', 'documents.csv', 'framework.json', 'manifest.sha256', 'ranked-results.xlsx', 'scale-and-rules.json'].sort(),
     );
@@ -47,7 +47,7 @@ describe('the evidence pack', () => {
     const t = makeCore();
     const s = await scoredDemo(t, { aggregation: 'mean' });
     const pack = await t.call(s.leadId, 'export.evidencePack', { evaluationId: s.evaluationId });
-    const files = unzipSync(new Uint8Array(Buffer.from(pack.contentBase64, 'base64')));
+    const files = unzipSync(pack.content);
     const entries = strFromU8(files['audit-log.jsonl']!)
       .trim()
       .split('\n')

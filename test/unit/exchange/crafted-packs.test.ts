@@ -216,7 +216,7 @@ async function setting() {
     const forOutsider = target === 'lead' && payload.evaluation.id !== s.evaluationId;
     const pack = forOutsider ? { ...payload, evaluatorId: mallory.id, people: [...payload.people, mallory] } : payload;
     const file = sealForgedPack(later, pack, signer === 'lead' ? leadKey : stranger);
-    const params = { passphrase: PASSPHRASE, file: { contentBase64: file.toString('base64') }, ...(forOutsider ? { profilePassphrase: TEST_PASSPHRASE } : {}) };
+    const params = { passphrase: PASSPHRASE, file: { content: file }, ...(forOutsider ? { profilePassphrase: TEST_PASSPHRASE } : {}) };
     return { params, actor: forOutsider ? null : eve.id };
   }
   return { s, eve, laptop, later, leadKey, installations, stolen, newEvaluation, attempt };
@@ -245,7 +245,7 @@ describe('a crafted evaluator pack', () => {
       fc.asyncProperty(fc.nat(genuine.length - 1), fc.integer({ min: 1, max: 255 }), async (at, xor) => {
         const altered = Buffer.from(genuine);
         altered[at] = altered[at]! ^ xor;
-        const refusal = await refusedAndUnchanged(laptop, eve.id, 'exchange.openPack', { passphrase: PASSPHRASE, file: { contentBase64: altered.toString('base64') } });
+        const refusal = await refusedAndUnchanged(laptop, eve.id, 'exchange.openPack', { passphrase: PASSPHRASE, file: { content: altered } });
         expect(refusal.message).toMatch(/altered|corrupted|not an evaluator pack|different installation|not signed/);
       }),
       { numRuns: 40 },

@@ -37,7 +37,7 @@ async function sealedReturn(s: ExchangeScene, evaluator = s.evaluators[0], score
 
 const importParams = (s: ExchangeScene, file: Buffer, evaluationId = s.evaluationId) => ({
   evaluationId,
-  file: { contentBase64: file.toString('base64') },
+  file: { content: file },
 });
 
 describe('opening a pack', () => {
@@ -47,7 +47,7 @@ describe('opening a pack', () => {
     const laptop = makeCore();
     const error = await refusedAndUnchanged(laptop, null, 'exchange.openPack', {
       passphrase: 'not the passphrase at all',
-      file: { contentBase64: pack.contentBase64 },
+      file: { content: pack.content },
     });
     expect(error).toEqual({ code: 'FORBIDDEN', message: 'The passphrase is wrong (or the file’s header was altered).' });
   });
@@ -68,7 +68,7 @@ describe('opening a pack', () => {
     const [eve, evan] = s.evaluators;
     await openPack(laptop, (await exportPack(s, eve.id)).file);
     const other = await exportPack(s, evan.id);
-    const params = { passphrase: PASSPHRASE, file: { contentBase64: other.contentBase64 } };
+    const params = { passphrase: PASSPHRASE, file: { content: other.content } };
     // Someone choosing a passphrase for Evan's profile on Eve's laptop…
     expect(await refusedAndUnchanged(laptop, null, 'exchange.openPack', { ...params, profilePassphrase: TEST_PASSPHRASE })).toEqual({
       code: 'CONFLICT',
@@ -214,7 +214,7 @@ describe('what a pack carries', () => {
     const laptop: TestCore = makeCore();
     const half = Math.floor(pack.file.length / 2);
     const stage = (offset: number, part: Buffer) =>
-      laptop.core.dispatch(null, 'exchange.stageUpload', { uploadId: 'upload-0001', offset, chunkBase64: part.toString('base64') });
+      laptop.core.dispatch(null, 'exchange.stageUpload', { uploadId: 'upload-0001', offset, chunk: part });
     expect(await stage(0, pack.file.subarray(0, half))).toEqual({ ok: true, result: { received: half } });
     expect(await stage(half + 1, pack.file.subarray(half))).toMatchObject({
       ok: false,

@@ -62,7 +62,7 @@ describe('an evaluator pack and its score return, between two installations', ()
     const bid = await laptop.call(eve.id, 'submissions.get', { evaluationId: s.evaluationId, bidderId: s.other.id });
     expect(bid.documents.map((d) => d.fileName)).toEqual(['riverside-minutes.pdf']);
     const content = await laptop.call(eve.id, 'documents.content', { evaluationId: s.evaluationId, documentId: s.documents.riverside });
-    expect(Buffer.from(content.contentBase64, 'base64').toString()).toContain('Riverside board minutes');
+    expect(Buffer.from(content.content).toString()).toContain('Riverside board minutes');
     for (const [b, bidder] of s.bidders.entries()) {
       await scoreOnLaptop(laptop, {
         evaluationId: s.evaluationId,

@@ -37,14 +37,14 @@ export async function exchangeScene(t: TestCore = makeCore()) {
     bidderId: s.bidder.id,
     fileName: 'wandle-governance.pdf',
     mediaType: 'application/pdf',
-    contentBase64: Buffer.from('%PDF-1.4\nWandle governance structure\n%%EOF\n').toString('base64'),
+    content: Buffer.from('%PDF-1.4\nWandle governance structure\n%%EOF\n'),
   });
   const otherDoc = await t.call(s.lead.id, 'documents.add', {
     evaluationId,
     bidderId: other.id,
     fileName: 'riverside-minutes.pdf',
     mediaType: 'application/pdf',
-    contentBase64: Buffer.from(SECRET_DOCUMENT).toString('base64'),
+    content: Buffer.from(SECRET_DOCUMENT),
   });
   await t.call(s.lead.id, 'evaluations.openScoring', { evaluationId });
   await declareAll(t, evaluationId, s.moderator.id);
@@ -55,7 +55,7 @@ export type ExchangeScene = Awaited<ReturnType<typeof exchangeScene>>;
 
 export async function exportPack(s: ExchangeScene, evaluatorId: string, actorId = s.lead.id) {
   const pack = await s.t.call(actorId, 'exchange.exportPack', { evaluationId: s.evaluationId, evaluatorId, passphrase: PASSPHRASE });
-  return { ...pack, file: Buffer.from(pack.contentBase64, 'base64') };
+  return { ...pack, file: Buffer.from(pack.content) };
 }
 
 /**
@@ -63,7 +63,7 @@ export async function exportPack(s: ExchangeScene, evaluatorId: string, actorId 
  * passphrase they choose (TEST_PASSPHRASE) and signs them in; a later one is opened by the evaluator signed in.
  */
 export async function openPack(laptop: TestCore, file: Buffer, passphrase = PASSPHRASE) {
-  const params = { passphrase, file: { contentBase64: file.toString('base64') } };
+  const params = { passphrase, file: { content: file } };
   const owner = (await laptop.call(null, 'session.profiles', {})).filter((p) => p.canSignIn);
   if (owner.length > 1) throw new Error('openPack is for an evaluator’s own laptop, where only the evaluator can sign in');
   if (owner[0]) return laptop.call(owner[0].id, 'exchange.openPack', params);
@@ -108,11 +108,11 @@ export async function scoreOnLaptop(
 
 export async function exportReturn(laptop: TestCore, evaluationId: string, evaluatorId: string) {
   const result = await laptop.call(evaluatorId, 'exchange.exportReturn', { evaluationId });
-  return { ...result, file: Buffer.from(result.contentBase64, 'base64') };
+  return { ...result, file: Buffer.from(result.content) };
 }
 
 export const importReturn = (s: ExchangeScene, file: Buffer, actorId = s.moderator.id, evaluationId = s.evaluationId) =>
-  s.t.call(actorId, 'exchange.importReturn', { evaluationId, file: { contentBase64: file.toString('base64') } });
+  s.t.call(actorId, 'exchange.importReturn', { evaluationId, file: { content: file } });
 
 /** The record without the audit trail (and its counters), which notes every call, even one that changes nothing. */
 export function recordWithoutAudit(file: string): DatabaseDump {

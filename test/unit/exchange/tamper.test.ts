@@ -87,7 +87,7 @@ describe('damaged or altered files are refused and change nothing', () => {
     const ids = [s.evaluationId, s.evaluators[1].id, s.lead.id, s.bidder.id, pack.packId.replace(/.$/, '0')];
     const attempt: Attempt = (file) =>
       // As a new evaluator would: signed out, choosing a passphrase for their profile, so that nothing but the file stops it.
-      laptop.core.dispatch(null, 'exchange.openPack', { passphrase: PASSPHRASE, file: { contentBase64: file.toString('base64') }, profilePassphrase: TEST_PASSPHRASE });
+      laptop.core.dispatch(null, 'exchange.openPack', { passphrase: PASSPHRASE, file: { content: file }, profilePassphrase: TEST_PASSPHRASE });
     const messages = await expectEveryDamageRefused(laptop, pack.file, attempt, ids, { flips: 80, cuts: 40, edits: 30 });
     expect([...messages]).toEqual(
       expect.arrayContaining([
@@ -126,7 +126,7 @@ describe('damaged or altered files are refused and change nothing', () => {
     const ids = [...packs, s.evaluationId, eve.id, evan.id, s.lead.id, 'pack-not-issued-here'];
     const moderator = await s.t.sessionOf(s.moderator.id);
     const attempt: Attempt = (file) =>
-      s.t.core.dispatch(moderator, 'exchange.importReturn', { evaluationId: s.evaluationId, file: { contentBase64: file.toString('base64') } });
+      s.t.core.dispatch(moderator, 'exchange.importReturn', { evaluationId: s.evaluationId, file: { content: file } });
     const messages = await expectEveryDamageRefused(s.t, returns[0]!, attempt, ids, { flips: 150, cuts: 80, edits: 60 });
     expect([...messages]).toEqual(
       expect.arrayContaining([

@@ -85,7 +85,7 @@ describe('while a pack is being made or opened', () => {
     const laptop = makeCore();
     const opening = laptop.core.dispatch(null, 'exchange.openPack', {
       passphrase: PASSPHRASE,
-      file: { contentBase64: pack.file.toString('base64') },
+      file: { content: pack.file },
       profilePassphrase: TEST_PASSPHRASE,
     });
     let finished = false;

@@ -15,7 +15,7 @@ async function exportHostile() {
   const s = await hostileEvaluation(t, { aggregation: 'mean', scoreFor: (e, b, c) => (b + c + e) % 6 });
   const ranking = await t.call(s.leadId, 'ranking.get', { evaluationId: s.evaluationId });
   const file = await t.call(s.leadId, 'export.rankedWorkbook', { evaluationId: s.evaluationId });
-  const xlsx = Buffer.from(file.contentBase64, 'base64');
+  const xlsx = Buffer.from(file.content);
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(xlsx as unknown as ArrayBuffer);
   return { s, ranking, xlsx, workbook };

@@ -31,7 +31,7 @@ function expectAppFigures(rows: string[][], ranking: RankingResult, framework: F
 async function exported(t: TestCore, leadId: string, evaluationId: string) {
   const ranking = await t.call(leadId, 'ranking.get', { evaluationId });
   const file = await t.call(leadId, 'export.rankedWorkbook', { evaluationId });
-  return { ranking, xlsx: Buffer.from(file.contentBase64, 'base64') };
+  return { ranking, xlsx: Buffer.from(file.content) };
 }
 
 /** A hostile-words evaluation, complete: mean rule, every evaluator sealed, scores differing by bidder and criterion. */
@@ -62,7 +62,7 @@ describe.skipIf(!SOFFICE && !process.env.CI)('the ranked-results workbook in Lib
     const s = await scoredDemo(t, { aggregation: 'mean', scoreFor: () => 3 });
     const file = await t.call(s.leadId, 'export.rankedWorkbook', { evaluationId: s.evaluationId });
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(Buffer.from(file.contentBase64, 'base64') as unknown as ArrayBuffer);
+    await workbook.xlsx.load(Buffer.from(file.content) as unknown as ArrayBuffer);
     const breakdown = workbook.getWorksheet('Breakdown')!;
     const bidder = String(breakdown.getRow(2).getCell(1).value);
     const weight = Number(breakdown.getRow(2).getCell(7).value);

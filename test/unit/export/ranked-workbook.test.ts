@@ -33,7 +33,7 @@ async function exportWorkbook() {
   const ranking = await t.call(s.leadId, 'ranking.get', { evaluationId: s.evaluationId });
   const file = await t.call(s.leadId, 'export.rankedWorkbook', { evaluationId: s.evaluationId });
   const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(Buffer.from(file.contentBase64, 'base64') as unknown as ArrayBuffer);
+  await workbook.xlsx.load(Buffer.from(file.content) as unknown as ArrayBuffer);
   return { t, s, ranking, file, workbook };
 }
 

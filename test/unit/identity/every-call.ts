@@ -5,6 +5,9 @@ import { defaultWeights } from '../../../shared/domain/weights';
 import { TEST_PASSPHRASE } from '../support/core';
 import { GOV_DEV, RATIONALE, STRONG, type SecretsScene } from './scene';
 
+/** Four bytes standing in for a file ("test"). */
+const TEST_BYTES = new TextEncoder().encode('test');
+
 /**
  * A valid call of every method of the contract (several for the methods that read a bid: one aimed at
  * Wandle, where B's unsealed scores are, and one at Riverside, the recused bid), with every person id in the
@@ -56,7 +59,7 @@ export function everyCall(s: SecretsScene, target: { id: string }): { [M in Meth
     'bidders.removeMember': [{ evaluationId, bidderId: s.wandle.id, memberId: s.partner.id, reason: 'Withdrew' }],
     'submissions.get': perBidder((bidderId) => ({ evaluationId, bidderId })),
     'submissions.saveResponse': [{ evaluationId, bidderId: s.wandle.id, areaId: 'governance-and-leadership', text: 'Response' }],
-    'documents.add': [{ evaluationId, bidderId: s.wandle.id, fileName: 'more.pdf', mediaType: 'application/pdf', contentBase64: 'dGVzdA==' }],
+    'documents.add': [{ evaluationId, bidderId: s.wandle.id, fileName: 'more.pdf', mediaType: 'application/pdf', content: TEST_BYTES }],
     'documents.content': [
       { evaluationId, documentId: s.documents.riverside },
       { evaluationId, documentId: s.documents.wandle },
@@ -92,7 +95,6 @@ export function everyCall(s: SecretsScene, target: { id: string }): { [M in Meth
     'export.rankedWorkbook': [{ evaluationId }],
     'export.evidencePack': [{ evaluationId }],
     'export.scoresCsv': [{ evaluationId }],
-    'jobs.progress': [{ jobId: 'no-such-job' }],
     'audit.verify': [{ evaluationId }],
     'audit.list': [{ evaluationId, limit: 500 }],
     'backup.list': [{}],
@@ -102,13 +104,13 @@ export function everyCall(s: SecretsScene, target: { id: string }): { [M in Meth
     'exchange.signingFingerprint': [{ evaluationId }],
     'exchange.listPacks': [{ evaluationId }],
     'exchange.revokePack': [{ evaluationId, packId: 'no-such-pack', reason: 'Lost laptop' }],
-    'exchange.stageUpload': [{ uploadId: 'upload-0001', offset: 0, chunkBase64: 'dGVzdA==' }],
-    'exchange.openPack': [{ passphrase: 'correct horse battery staple', file: { contentBase64: 'dGVzdA==' }, profilePassphrase: STRONG }],
+    'exchange.stageUpload': [{ uploadId: 'upload-0001', offset: 0, chunk: TEST_BYTES }],
+    'exchange.openPack': [{ passphrase: 'correct horse battery staple', file: { content: TEST_BYTES }, profilePassphrase: STRONG }],
     'exchange.installedPack': [{ evaluationId }],
     'exchange.exportReturn': [{ evaluationId }],
-    'exchange.importReturn': [{ evaluationId, file: { contentBase64: 'dGVzdA==' } }],
+    'exchange.importReturn': [{ evaluationId, file: { content: TEST_BYTES } }],
     'scoreSheets.generate': [{ evaluationId, evaluatorId: target.id }],
-    'scoreSheets.import': [{ evaluationId, evaluatorId: target.id, contentBase64: 'dGVzdA==' }],
+    'scoreSheets.import': [{ evaluationId, evaluatorId: target.id, content: TEST_BYTES }],
   };
 }
 

@@ -21,10 +21,10 @@ async function evesPack() {
     evaluatorId: eve.id,
     passphrase: PACK_PASSPHRASE,
   });
-  return { ...s, eve, file: { contentBase64: pack.contentBase64 } };
+  return { ...s, eve, file: { content: pack.content } };
 }
 
-const openSignedOut = (laptop: TestCore, file: { contentBase64: string }, profilePassphrase?: string) =>
+const openSignedOut = (laptop: TestCore, file: { content: Uint8Array }, profilePassphrase?: string) =>
   laptop.core.dispatch(null, 'exchange.openPack', {
     passphrase: PACK_PASSPHRASE,
     file,

@@ -117,14 +117,14 @@ export async function panelWithSecrets(t: TestCore) {
     bidderId: s.bidder.id,
     fileName: 'wandle-governance.pdf',
     mediaType: 'application/pdf',
-    contentBase64: Buffer.from('%PDF-1.4\nWandle governance structure\n%%EOF\n').toString('base64'),
+    content: Buffer.from('%PDF-1.4\nWandle governance structure\n%%EOF\n'),
   });
   const riversideDoc = await t.call(s.lead.id, 'documents.add', {
     evaluationId,
     bidderId: riverside.id,
     fileName: 'riverside-minutes.pdf',
     mediaType: 'application/pdf',
-    contentBase64: Buffer.from(SECRET_DOCUMENT).toString('base64'),
+    content: Buffer.from(SECRET_DOCUMENT),
   });
   await t.call(s.lead.id, 'evaluations.openScoring', { evaluationId });
   await declareAll(t, evaluationId, s.moderator.id);

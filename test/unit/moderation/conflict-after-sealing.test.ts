@@ -60,7 +60,7 @@ describe('an evaluator who declares a conflict of interest after sealing', () =>
     expect(wandle.filter((r) => r.by === 'Eva Evaluator').every((r) => r.excluded === EXCLUDED_BY_CONFLICT)).toBe(true);
     const file = await t.call(s.lead.id, 'export.rankedWorkbook', { evaluationId });
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(Buffer.from(file.contentBase64, 'base64') as unknown as ArrayBuffer);
+    await workbook.xlsx.load(Buffer.from(file.content) as unknown as ArrayBuffer);
     const individual = workbook.getWorksheet('Individual scores')!;
     const excludedColumn = (individual.getRow(1).values as unknown[]).indexOf('Excluded from the results');
     const excludedBy = new Set<string>();

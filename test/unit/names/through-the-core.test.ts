@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { leadWithEvaluation, makeCore, refusedAndUnchanged, TEST_PASSPHRASE } from '../support/core';
-import { base64, submissionScene } from '../submissions/scene';
+import { bytesOf, submissionScene } from '../submissions/scene';
 
 /* Names entering through the contract: refused with the character named, or cleaned (file names), and told apart by Unicode case folding. */
 
@@ -174,7 +174,7 @@ describe('document file names', () => {
       bidderId: s.bidder.id,
       fileName: `\u200B${RLO}\u2069`,
       mediaType: 'text/plain',
-      contentBase64: base64('x'),
+      content: bytesOf('x'),
     });
     expect(error.issues).toEqual([{ path: 'fileName', message: 'the document needs a file name' }]);
   });

@@ -38,7 +38,7 @@ describe.skipIf(!SOFFICE && !process.env.CI)('score sheets in LibreOffice Calc',
     const t = makeCore();
     const s = await sheetScene(t);
     const { file } = await generate(t, s);
-    const sheets = recalculateInLibreOffice(Buffer.from(file.contentBase64, 'base64'));
+    const sheets = recalculateInLibreOffice(Buffer.from(file.content));
     expect([...sheets.keys()]).toEqual(expect.arrayContaining(['Instructions', SOUTH_LONDON, WANDLE]));
     const wandle = sheets.get(WANDLE)!;
     expect(wandle[0]![0]).toBe('Wandle Community Health Alliance');
@@ -60,8 +60,8 @@ describe.skipIf(!SOFFICE && !process.env.CI)('score sheets in LibreOffice Calc',
     const s = await sheetScene(t);
     const { workbook } = await generate(t, s);
     fillSheet(workbook.getWorksheet(WANDLE)!, 12, { seal: 'Yes', scoreOf: () => 4 });
-    const resaved = resaveInLibreOffice(Buffer.from(await save(workbook), 'base64'));
-    const result = await t.call(s.leadId, 'scoreSheets.import', importAs(s, resaved.toString('base64')));
+    const resaved = resaveInLibreOffice(await save(workbook));
+    const result = await t.call(s.leadId, 'scoreSheets.import', importAs(s, resaved));
     expect(result.bidders.find((b) => b.bidderId === s.wandle.id)).toMatchObject({ filled: 12, sealedAt: expect.any(String) });
     const mine = await t.call(s.alice, 'scoring.mine', { evaluationId: s.evaluationId, bidderId: s.wandle.id });
     expect(mine.scores.map((e) => [e.score, e.provenance])).toEqual(Array.from({ length: 12 }, () => [4, 'excel-import']));

@@ -14,7 +14,7 @@ async function refuse(bytes: Buffer) {
   const t = makeCore();
   const s = await sheetScene(t);
   await generate(t, s);
-  return refusedAndUnchanged(t, s.leadId, 'scoreSheets.import', importAs(s, bytes.toString('base64')));
+  return refusedAndUnchanged(t, s.leadId, 'scoreSheets.import', importAs(s, bytes));
 }
 
 const XLSX_PARTS = [
@@ -28,7 +28,7 @@ describe('not an xlsx at all', () => {
     expect(error).toEqual({
       code: 'INVALID_PARAMS',
       message: 'This file is not an Excel workbook (.xlsx): it is not a zip archive, as every .xlsx file is. Nothing was changed.',
-      issues: [{ path: 'contentBase64', message: 'it is not a zip archive, as every .xlsx file is' }],
+      issues: [{ path: 'content', message: 'it is not a zip archive, as every .xlsx file is' }],
     });
   });
 
@@ -73,11 +73,13 @@ describe('not an xlsx at all', () => {
     expect(await load(await save(workbook))).toBeTruthy();
   });
 
-  it('a file over the size limit is refused by the contract before it is decoded', async () => {
+  it('a file over the size limit, or empty, is refused by the contract before it is opened', async () => {
     const t = makeCore();
     const s = await sheetScene(t);
-    const huge = 'A'.repeat(Math.ceil(MAX_SCORE_SHEET_BYTES / 3) * 4 + 4);
+    const huge = Buffer.alloc(MAX_SCORE_SHEET_BYTES + 1, 0x41);
     const error = await refusedAndUnchanged(t, s.leadId, 'scoreSheets.import', importAs(s, huge));
-    expect(error).toMatchObject({ code: 'INVALID_PARAMS', issues: [{ path: 'contentBase64', message: 'the file is larger than 5 MB' }] });
+    expect(error).toMatchObject({ code: 'INVALID_PARAMS', issues: [{ path: 'content', message: 'the file is larger than 5 MB' }] });
+    const empty = await refusedAndUnchanged(t, s.leadId, 'scoreSheets.import', importAs(s, new Uint8Array(0)));
+    expect(empty).toMatchObject({ code: 'INVALID_PARAMS', issues: [{ path: 'content', message: 'choose a completed score sheet' }] });
   });
 });

@@ -26,7 +26,7 @@ const rowsXml = (rows: number, cellsPerRow: number) => {
 /** The genuine score sheet Alice was sent, with the sheetData of some worksheet parts replaced, and parts added. */
 async function swollen(t: TestCore, s: Scene, sheetData: Record<string, string>, added: Record<string, string> = {}): Promise<Buffer> {
   const { file } = await generate(t, s);
-  const entries = await readZip(Buffer.from(file.contentBase64, 'base64'));
+  const entries = await readZip(Buffer.from(file.content));
   for (const entry of entries) {
     const replacement = sheetData[entry.name];
     if (replacement !== undefined)
@@ -60,7 +60,7 @@ describe('a workbook far larger than a score sheet', () => {
     const s = await sheetScene(t);
     const bytes = await swollen(t, s, { [WANDLE_PART]: rowsXml(300_000, 1) });
     const before = dumpDatabase(t.core.databaseFile);
-    const { result: error, ms, longestStallMs } = await timed(() => t.fail(s.leadId, 'scoreSheets.import', importAs(s, bytes.toString('base64'))));
+    const { result: error, ms, longestStallMs } = await timed(() => t.fail(s.leadId, 'scoreSheets.import', importAs(s, bytes)));
     const after = dumpDatabase(t.core.databaseFile);
     console.log(
       `300,000-row sheet (${(bytes.length / 1024 / 1024).toFixed(2)} MB file) refused in ${ms.toFixed(0)} ms; ` +
@@ -71,7 +71,7 @@ describe('a workbook far larger than a score sheet', () => {
     expect(error).toEqual({
       code: 'INVALID_PARAMS',
       message: `The score sheet was not imported: sheet '${WANDLE}' ${why}. Nothing was changed.`,
-      issues: [{ path: 'contentBase64', message: `Sheet '${WANDLE}' ${why}` }],
+      issues: [{ path: 'content', message: `Sheet '${WANDLE}' ${why}` }],
     });
     expect(after.tables.audit_log).toHaveLength(before.tables.audit_log!.length);
     expect(after.tables.score_entries).toEqual(before.tables.score_entries);
@@ -82,9 +82,9 @@ describe('a workbook far larger than a score sheet', () => {
     const t = makeCore();
     const s = await sheetScene(t);
     const bytes = await swollen(t, s, { [WANDLE_PART]: rowsXml(500, 26) });
-    const error = await refusedAndUnchanged(t, s.leadId, 'scoreSheets.import', importAs(s, bytes.toString('base64')));
+    const error = await refusedAndUnchanged(t, s.leadId, 'scoreSheets.import', importAs(s, bytes));
     expect(error.issues).toEqual([
-      { path: 'contentBase64', message: `Sheet '${WANDLE}' has 13,000 cells; a score sheet has at most 10,000 on a sheet` },
+      { path: 'content', message: `Sheet '${WANDLE}' has 13,000 cells; a score sheet has at most 10,000 on a sheet` },
     ]);
   });
 
@@ -92,9 +92,9 @@ describe('a workbook far larger than a score sheet', () => {
     const t = makeCore();
     const s = await sheetScene(t);
     const extra = Object.fromEntries(Array.from({ length: 11 }, (_, i) => [`xl/worksheets/sheet${10 + i}.xml`, rowsXml(950, 10)]));
-    const error = await refusedAndUnchanged(t, s.leadId, 'scoreSheets.import', importAs(s, (await swollen(t, s, {}, extra)).toString('base64')));
+    const error = await refusedAndUnchanged(t, s.leadId, 'scoreSheets.import', importAs(s, await swollen(t, s, {}, extra)));
     expect(error.issues).toEqual([
-      { path: 'contentBase64', message: expect.stringMatching(/^The workbook has 10\d,\d{3} cells in all; a score sheet has at most 100,000$/) },
+      { path: 'content', message: expect.stringMatching(/^The workbook has 10\d,\d{3} cells in all; a score sheet has at most 100,000$/) },
     ]);
   });
 });

@@ -92,12 +92,12 @@ describe('an Excel score sheet', () => {
     const { workbook } = await generate(t, s);
     fillSheet(workbook.getWorksheet(WANDLE)!, 12, { scoreOf: (i) => (i + 2) % 6, seal: 'Yes' });
     fillSheet(workbook.getWorksheet(SOUTH_LONDON)!, 12, { rows: 3, scoreOf: () => 3 });
-    const contentBase64 = await save(workbook);
+    const content = await save(workbook);
     const auditBefore = auditRows(t).length;
 
     const started = performance.now();
-    const result = await t.call(s.leadId, 'scoreSheets.import', importAs(s, contentBase64));
-    console.info(`score sheet import: ${Math.round(performance.now() - started)} ms for ${Buffer.from(contentBase64, 'base64').length} bytes`);
+    const result = await t.call(s.leadId, 'scoreSheets.import', importAs(s, content));
+    console.info(`score sheet import: ${Math.round(performance.now() - started)} ms for ${content.length} bytes`);
     expect(result).toMatchObject({ evaluatorId: s.alice, evaluatorName: 'Alice Jones (demo)' });
     expect(result.bidders).toMatchObject([
       { bidderId: s.southLondon.id, sheetName: SOUTH_LONDON, filled: 3, criteria: 12, sealedAt: null },
@@ -121,7 +121,7 @@ describe('an Excel score sheet', () => {
     expect(audit.map((r) => [r.method, r.actor_id, r.evaluation_id])).toEqual([['scoreSheets.import', s.leadId, s.evaluationId]]);
     expect(JSON.parse(audit[0]!.detail)).toMatchObject({
       evaluatorId: s.alice,
-      contentBase64: { sha256: createHash('sha256').update(Buffer.from(contentBase64, 'base64')).digest('hex') },
+      content: { sha256: createHash('sha256').update(content).digest('hex'), bytes: content.length },
     });
   });
 

@@ -41,16 +41,16 @@ export type Scene = Awaited<ReturnType<typeof sheetScene>>;
 
 export async function generate(t: TestCore, s: Scene, evaluatorId = s.alice) {
   const file = await t.call(s.leadId, 'scoreSheets.generate', { evaluationId: s.evaluationId, evaluatorId });
-  return { file, workbook: await load(file.contentBase64) };
+  return { file, workbook: await load(file.content) };
 }
 
-export async function load(base64: string): Promise<ExcelJS.Workbook> {
+export async function load(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
   const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(Buffer.from(base64, 'base64') as unknown as ArrayBuffer);
+  await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
   return workbook;
 }
 
-export const save = async (workbook: ExcelJS.Workbook): Promise<string> => Buffer.from(await workbook.xlsx.writeBuffer()).toString('base64');
+export const save = async (workbook: ExcelJS.Workbook): Promise<Buffer> => Buffer.from(await workbook.xlsx.writeBuffer());
 
 /** The first criterion row, as the generator lays sheets out; the seal cell is one blank row below the last. */
 export const FIRST_ROW = 6;
@@ -73,4 +73,4 @@ export function fillSheet(
 export const WANDLE = 'Wandle Community Health…';
 export const SOUTH_LONDON = 'South London Integrated Care…';
 
-export const importAs = (s: Scene, contentBase64: string, evaluatorId = s.alice) => ({ evaluationId: s.evaluationId, evaluatorId, contentBase64 });
+export const importAs = (s: Scene, content: Uint8Array, evaluatorId = s.alice) => ({ evaluationId: s.evaluationId, evaluatorId, content });

@@ -273,7 +273,7 @@ describe('who may generate and import', () => {
     expect((await refusedAndUnchanged(t, s.alice, 'scoreSheets.generate', { evaluationId: s.evaluationId, evaluatorId: s.alice })).code).toBe(
       'FORBIDDEN',
     );
-    expect((await refusedAndUnchanged(t, s.alice, 'scoreSheets.import', importAs(s, file.contentBase64))).code).toBe('FORBIDDEN');
+    expect((await refusedAndUnchanged(t, s.alice, 'scoreSheets.import', importAs(s, file.content))).code).toBe('FORBIDDEN');
     const lead = await refusedAndUnchanged(t, s.leadId, 'scoreSheets.generate', { evaluationId: s.evaluationId, evaluatorId: s.leadId });
     expect(lead).toMatchObject({ code: 'NOT_FOUND', message: 'Priya Shah (demo) is not an evaluator on this evaluation’s panel.' });
   });

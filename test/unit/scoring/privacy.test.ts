@@ -8,6 +8,9 @@ import { makeCore, TEST_PASSPHRASE, type TestCore } from '../support/core';
 import { readableTexts } from './leak-scan';
 import { ALL_CRITERIA, GOV_DEV, RATIONALE, save, scoreEverything, scoringScene, type Scene } from './scene';
 
+/** Four bytes standing in for a file ("test"). */
+const TEST_BYTES = new TextEncoder().encode('test');
+
 /*
  * Before an evaluator seals, nobody else may see their scores or rationales — enforced in the core.
  * Ben (evaluator B) writes a distinctive rationale and evidence reference; then every method of the
@@ -64,7 +67,7 @@ function everyCall(s: Scene, framework: Framework): Partial<{ [M in MethodName]:
     'bidders.removeMember': { evaluationId, bidderId, memberId: s.partner.id, reason: 'Withdrew' },
     'submissions.get': { evaluationId, bidderId },
     'submissions.saveResponse': { evaluationId, bidderId, areaId: 'governance-and-leadership', text: 'Response' },
-    'documents.add': { evaluationId, bidderId, fileName: 'more.pdf', mediaType: 'application/pdf', contentBase64: 'dGVzdA==' },
+    'documents.add': { evaluationId, bidderId, fileName: 'more.pdf', mediaType: 'application/pdf', content: TEST_BYTES },
     'documents.content': { evaluationId, documentId: s.document },
     'submissions.addendum': { evaluationId, bidderId, reason: 'Clarification 1', response: { areaId: 'governance-and-leadership', text: 'Corrected' } },
     'conflicts.mine': { evaluationId },
@@ -96,7 +99,6 @@ function everyCall(s: Scene, framework: Framework): Partial<{ [M in MethodName]:
     'export.rankedWorkbook': { evaluationId },
     'export.evidencePack': { evaluationId },
     'export.scoresCsv': { evaluationId },
-    'jobs.progress': { jobId: 'no-such-job' },
     'audit.verify': { evaluationId },
     'audit.list': { evaluationId, limit: 500 },
     'backup.list': {},
@@ -106,13 +108,13 @@ function everyCall(s: Scene, framework: Framework): Partial<{ [M in MethodName]:
     'exchange.signingFingerprint': { evaluationId },
     'exchange.listPacks': { evaluationId },
     'exchange.revokePack': { evaluationId, packId: 'no-such-pack', reason: 'Lost laptop' },
-    'exchange.stageUpload': { uploadId: 'upload-0001', offset: 0, chunkBase64: 'dGVzdA==' },
-    'exchange.openPack': { passphrase: 'correct horse battery staple', file: { contentBase64: 'dGVzdA==' } },
+    'exchange.stageUpload': { uploadId: 'upload-0001', offset: 0, chunk: TEST_BYTES },
+    'exchange.openPack': { passphrase: 'correct horse battery staple', file: { content: TEST_BYTES } },
     'exchange.installedPack': { evaluationId },
     'exchange.exportReturn': { evaluationId },
-    'exchange.importReturn': { evaluationId, file: { contentBase64: 'dGVzdA==' } },
+    'exchange.importReturn': { evaluationId, file: { content: TEST_BYTES } },
     'scoreSheets.generate': { evaluationId, evaluatorId: s.b.id },
-    'scoreSheets.import': { evaluationId, evaluatorId: s.b.id, contentBase64: 'dGVzdA==' },
+    'scoreSheets.import': { evaluationId, evaluatorId: s.b.id, content: TEST_BYTES },
     'session.end': { reason: 'lock' },
   };
 }

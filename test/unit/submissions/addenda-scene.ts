@@ -1,7 +1,7 @@
 import type { Params } from '../../../shared/api/contract';
 import { makeCore, type TestCore } from '../support/core';
 import { GOV_DEV, RATIONALE, scoringScene } from '../scoring/scene';
-import { base64 } from './scene';
+import { bytesOf } from './scene';
 
 /*
  * The addenda stories start from the scoring scene (open for scoring; evaluators A and B clear for both
@@ -34,4 +34,4 @@ export async function addendaScene(t: TestCore = makeCore(undefined, { clock: ti
 export type AddendaScene = Awaited<ReturnType<typeof addendaScene>>;
 
 /** A document carried by an addendum. */
-export const clarificationLetter = (text = 'Clarification letter 3 (fictional).') => ({ fileName: 'clarification-3.txt', mediaType: 'text/plain', contentBase64: base64(text) });
+export const clarificationLetter = (text = 'Clarification letter 3 (fictional).') => ({ fileName: 'clarification-3.txt', mediaType: 'text/plain', content: bytesOf(text) });

@@ -89,8 +89,8 @@ describe('recording an addendum', () => {
       'clarification-3.txt': addendum.id,
     });
     const detail = auditRows(s.t).at(-1)!.detail;
-    expect(JSON.parse(detail).document.contentBase64).toEqual({ sha256: createHash('sha256').update(Buffer.from(letter.contentBase64, 'base64')).digest('hex') });
-    expect(detail).not.toContain(letter.contentBase64);
+    expect(JSON.parse(detail).document.content).toEqual({ sha256: createHash('sha256').update(letter.content).digest('hex'), bytes: letter.content.byteLength });
+    expect(detail).not.toContain('the board’s terms of reference');
   });
 
   it('needs a reason and a change, and refuses a change that changes nothing, leaving everything as it was', async () => {

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { MAX_DOCUMENT_BYTES } from '../../../shared/api/submissions';
 import { auditRows, makeCore, queryRows, refusedAndUnchanged } from '../support/core';
-import { base64, submissionScene } from './scene';
+import { bytesOf, submissionScene } from './scene';
 
 /*
  * Evidence documents are stored inside the database, content-addressed by SHA-256: the same content is
@@ -29,7 +29,7 @@ describe('adding evidence documents', () => {
     const listed = await t.call(s.lead.id, 'submissions.get', { evaluationId: s.evaluationId, bidderId: s.bidder.id });
     expect(listed.documents).toEqual([document]);
     const read = await t.call(s.lead.id, 'documents.content', { evaluationId: s.evaluationId, documentId: document.id });
-    expect(read).toEqual({ fileName: 'governance.txt', mediaType: 'text/plain', contentBase64: base64(content) });
+    expect(read).toEqual({ fileName: 'governance.txt', mediaType: 'text/plain', content: Buffer.from(content) });
   });
 
   it('reports the same content for the same bidder as a duplicate of the stored document and stores nothing new', async () => {
@@ -60,14 +60,23 @@ describe('adding evidence documents', () => {
     expect(document.size).toBe(MAX_DOCUMENT_BYTES);
   });
 
+  it('stores exactly the bytes a view shows, not the larger buffer behind it', async () => {
+    const t = makeCore();
+    const s = await submissionScene(t);
+    const behind = Buffer.from('<<before>>Board minutes, March 2026<<after>>');
+    const view = behind.subarray('<<before>>'.length, behind.length - '<<after>>'.length);
+    const { document } = await s.addDocument(s.bidder.id, 'minutes.txt', view);
+    expect(document).toMatchObject({ size: view.byteLength, sha256: sha256('Board minutes, March 2026') });
+    const read = await t.call(s.lead.id, 'documents.content', { evaluationId: s.evaluationId, documentId: document.id });
+    expect(Buffer.from(read.content).toString()).toBe('Board minutes, March 2026');
+  });
+
   it.each([
-    ['one byte over 25 MB', base64(Buffer.alloc(MAX_DOCUMENT_BYTES + 1, 7)), 'the document is larger than 25 MB'],
-    ['far over 25 MB', 'A'.repeat(Math.ceil(MAX_DOCUMENT_BYTES / 3) * 4 + 4), 'the document is larger than 25 MB'],
-    ['empty', '', 'the document is empty'],
-    ['not base64', 'this is not base64!', 'the document content is not base64'],
-    ['base64 cut short', base64('Evidence').slice(0, -1), 'the document content is not base64'],
-    ['padding in the middle', 'QQ==QUFB', 'the document content is not base64'],
-  ])('refuses a document that is %s, and stores nothing', async (_case, contentBase64, message) => {
+    ['one byte over 25 MB', Buffer.alloc(MAX_DOCUMENT_BYTES + 1, 7), 'the document is larger than 25 MB'],
+    ['empty', new Uint8Array(0), 'the document is empty'],
+    ['text, as base64 used to be', Buffer.from('Evidence').toString('base64'), 'a document must be sent as the file’s bytes'],
+    ['an array of numbers', [69, 118, 105], 'a document must be sent as the file’s bytes'],
+  ])('refuses a document that is %s, and stores nothing', async (_case, content, message) => {
     const t = makeCore();
     const s = await submissionScene(t);
     await s.addDocument(s.bidder.id, 'earlier.txt', 'Already there');
@@ -76,7 +85,7 @@ describe('adding evidence documents', () => {
       bidderId: s.bidder.id,
       fileName: 'evidence.pdf',
       mediaType: 'application/pdf',
-      contentBase64,
+      content,
     });
     expect(error.code).toBe('INVALID_PARAMS');
     expect(error.message).toContain(message);
@@ -85,7 +94,7 @@ describe('adding evidence documents', () => {
   it('lets only the procurement lead add documents', async () => {
     const t = makeCore();
     const s = await submissionScene(t);
-    const params = { evaluationId: s.evaluationId, bidderId: s.bidder.id, fileName: 'x.txt', mediaType: 'text/plain', contentBase64: base64('x') };
+    const params = { evaluationId: s.evaluationId, bidderId: s.bidder.id, fileName: 'x.txt', mediaType: 'text/plain', content: bytesOf('x') };
     expect(await refusedAndUnchanged(t, s.evaluators[0].id, 'documents.add', params)).toMatchObject({ code: 'FORBIDDEN' });
     expect(await refusedAndUnchanged(t, s.moderator.id, 'documents.add', params)).toMatchObject({ code: 'FORBIDDEN' });
     expect(await refusedAndUnchanged(t, s.outsider.id, 'documents.add', params)).toMatchObject({ code: 'FORBIDDEN' });
@@ -101,7 +110,7 @@ describe('adding evidence documents', () => {
       bidderId: s.bidder.id,
       fileName: 'x.txt',
       mediaType: '',
-      contentBase64: base64('x'),
+      content: bytesOf('x'),
     });
     expect(error.code).toBe('NOT_FOUND');
   });
@@ -113,8 +122,9 @@ describe('adding evidence documents', () => {
     expect(document.fileName).toBe('finance.xlsx');
     const entry = auditRows(t).at(-1)!;
     expect(entry.method).toBe('documents.add');
-    expect(JSON.parse(entry.detail)).toMatchObject({ contentBase64: { sha256: sha256('spreadsheet bytes') } });
-    expect(entry.detail).not.toContain(base64('spreadsheet bytes'));
+    expect(JSON.parse(entry.detail).content).toEqual({ sha256: sha256('spreadsheet bytes'), bytes: 'spreadsheet bytes'.length });
+    expect(entry.detail).not.toContain('spreadsheet bytes');
+    expect(entry.detail).not.toContain(Buffer.from('spreadsheet bytes').toString('base64'));
   });
 
   it('lets the lead add documents after the evaluation has opened for scoring', async () => {

@@ -77,7 +77,7 @@ describe('running an import', () => {
       {
         read: async (f) => {
           if (f.name === 'c.pdf') throw new Error('The file could not be read');
-          return 'QQ==';
+          return new TextEncoder().encode('A');
         },
         add: async ({ file: f }) => {
           inFlight++;

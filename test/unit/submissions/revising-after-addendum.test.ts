@@ -69,7 +69,7 @@ describe('an addendum after an evaluator sealed', () => {
     const s = await addendaScene();
     const early = await s.addendum({ response: undefined, document: clarificationLetter() }); // before A sealed: A's seal took it into account
     const addendum = await sealedThenCorrected(s);
-    const elsewhere = await s.t.call(s.lead.id, 'submissions.addendum', { evaluationId: s.evaluationId, bidderId: s.other.id, reason: REASON, document: { fileName: 'x.txt', mediaType: 'text/plain', contentBase64: 'eA==' } });
+    const elsewhere = await s.t.call(s.lead.id, 'submissions.addendum', { evaluationId: s.evaluationId, bidderId: s.other.id, reason: REASON, document: { fileName: 'x.txt', mediaType: 'text/plain', content: new TextEncoder().encode('x') } });
     const refused = (params: object, method = 'scoring.revise') => refusedAndUnchanged(s.t, s.a.id, method, params);
 
     expect((await refused({ evaluationId: s.evaluationId, bidderId: s.bidderId, criterionId: GOV_DEV, score: 5, rationale: REVISED, evidenceRefs: [], indicatorMarks: {} }, 'scoring.save')).message).toMatch(

@@ -11,7 +11,8 @@ export const MAGIC = {
   webp: Buffer.concat([Buffer.from('RIFF'), Buffer.from([36, 0, 0, 0]), Buffer.from('WEBPVP8 ')]),
 };
 
-export const base64 = (content: string | Buffer) => Buffer.from(content).toString('base64');
+/** A file's bytes, as the window sends them. */
+export const bytesOf = (content: string | Uint8Array): Uint8Array => (typeof content === 'string' ? new TextEncoder().encode(content) : content);
 
 /** The lead's evaluation with its panel and one consortium bidder, plus a second bidder. */
 export async function submissionScene(t: TestCore) {
@@ -24,8 +25,8 @@ export async function submissionScene(t: TestCore) {
     members: [{ organisation: 'Riverside Trust', role: 'lead' }],
   });
   const second = withSecond.bidders.find((b) => b.reference === 'BID-002')!;
-  const addDocument = (bidderId: string, fileName: string, content: string | Buffer, mediaType = '') =>
-    t.call(scene.lead.id, 'documents.add', { evaluationId, bidderId, fileName, mediaType, contentBase64: base64(content) });
+  const addDocument = (bidderId: string, fileName: string, content: string | Uint8Array, mediaType = '') =>
+    t.call(scene.lead.id, 'documents.add', { evaluationId, bidderId, fileName, mediaType, content: bytesOf(content) });
   return { ...scene, evaluationId, second, addDocument };
 }
 

@@ -9,7 +9,7 @@ import { startWebHost, type WebHost } from '../../../electron/web-host/server';
 
 /* The port and token are kept per data folder, privately, so a tab that lost its host finds it again. */
 
-const core = { dispatch: async (): Promise<Outcome<unknown>> => ({ ok: true, result: null }) };
+const core = { dispatch: async (): Promise<Outcome<unknown>> => ({ ok: true, result: null }), watchProgress: () => () => {} };
 const dirs: string[] = [];
 const hosts: WebHost[] = [];
 afterEach(async () => {

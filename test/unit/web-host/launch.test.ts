@@ -8,7 +8,7 @@ import { startWebHost, type WebHost } from '../../../electron/web-host/server';
 
 /* The token reaches the page through a one-time launch code, never through an address. */
 
-const core = { dispatch: async (): Promise<Outcome<unknown>> => ({ ok: true, result: { answered: true } }) };
+const core = { dispatch: async (): Promise<Outcome<unknown>> => ({ ok: true, result: { answered: true } }), watchProgress: () => () => {} };
 const running: { host: WebHost; dir: string }[] = [];
 afterEach(async () => {
   for (const { host, dir } of running.splice(0)) {

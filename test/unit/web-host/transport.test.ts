@@ -15,6 +15,7 @@ const core = {
     seen.push({ sessionId, method });
     return { ok: true, result: { method } };
   },
+  watchProgress: () => () => {},
 };
 
 const dirs: string[] = [];

@@ -3,7 +3,7 @@ import { MAX_ADDENDUM_REASON_CHARS, MAX_DOCUMENT_BYTES, MAX_RESPONSE_CHARS, type
 import type { CapabilityArea } from '../../../../shared/domain/framework';
 import { ErrorSummary, SavedNotice } from '../../components/Feedback';
 import { SelectField, TextArea } from '../../components/fields';
-import { base64FromBlob } from '../../files/base64';
+import { bytesOfFile } from '../../files/bytes';
 import type { ActionResult } from '../../stores/attempt';
 import { useRecordAddendum } from './use-addendum';
 
@@ -41,7 +41,7 @@ export function AddendumForm({ evaluationId, bidderId, areas, responses }: Props
     setBusy(true);
     let outcome: ActionResult;
     try {
-      const document = file ? { fileName: file.name, mediaType: file.type, contentBase64: await base64FromBlob(file) } : undefined;
+      const document = file ? { fileName: file.name, mediaType: file.type, content: await bytesOfFile(file) } : undefined;
       outcome = await record({ evaluationId, bidderId, reason, response: area ? { areaId: area.id, text } : undefined, document });
     } catch (error) {
       outcome = { ok: false, message: error instanceof Error ? error.message : 'The document could not be read.', issues: [] };

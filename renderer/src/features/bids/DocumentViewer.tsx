@@ -3,7 +3,7 @@ import { inlineKind, type InlineKind } from '../../../../shared/domain/documents
 import { call, messageOf } from '../../api/client';
 import { LoadError } from '../../components/Feedback';
 import './bids.css';
-import { blobFromBase64 } from '../../files/base64';
+import { blobOfBytes } from '../../files/bytes';
 import { downloadBlob } from '../../files/download';
 import { describeMediaType } from './format';
 
@@ -36,7 +36,7 @@ function useDocumentBlob(evaluationId: string, documentId: string): Loaded | nul
     call('documents.content', { evaluationId, documentId }).then(
       (content) => {
         if (cancelled) return;
-        const blob = blobFromBase64(content.contentBase64, content.mediaType);
+        const blob = blobOfBytes(content.content, content.mediaType);
         url = URL.createObjectURL(blob);
         setLoaded({ documentId, status: 'ready', url, blob, kind: inlineKind(content.mediaType), mediaType: content.mediaType });
       },
@@ -80,7 +80,7 @@ function SaveCopy({ evaluationId, documentId, fileName, mediaType }: { evaluatio
     setState({ busy: true, error: null });
     try {
       const content = await call('documents.content', { evaluationId, documentId });
-      downloadBlob(content.fileName, blobFromBase64(content.contentBase64, content.mediaType));
+      downloadBlob(content.fileName, blobOfBytes(content.content, content.mediaType));
       setState({ busy: false, error: null });
     } catch (error) {
       setState({ busy: false, error: messageOf(error) });

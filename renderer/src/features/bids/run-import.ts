@@ -2,9 +2,9 @@ import type { AddDocumentOutcome } from '../../stores/submissions';
 import type { ChosenFile, ImportEntry, ImportPlan } from './import-plan';
 
 export interface ImportSteps<F extends ChosenFile> {
-  /** The file's content as base64; rejects when the file cannot be read. */
-  read(file: F): Promise<string>;
-  add(upload: { file: F; bidderId: string; contentBase64: string }): Promise<AddDocumentOutcome>;
+  /** The file's bytes; rejects when the file cannot be read. */
+  read(file: F): Promise<Uint8Array>;
+  add(upload: { file: F; bidderId: string; content: Uint8Array }): Promise<AddDocumentOutcome>;
 }
 
 /**
@@ -26,13 +26,13 @@ export async function runImport<F extends ChosenFile>(
 }
 
 async function importOne<F extends ChosenFile>(file: F, path: string, bidderId: string, bidderName: string, steps: ImportSteps<F>): Promise<ImportEntry> {
-  let contentBase64: string;
+  let content: Uint8Array;
   try {
-    contentBase64 = await steps.read(file);
+    content = await steps.read(file);
   } catch (error) {
     return { path, bidderName, outcome: 'unreadable', detail: error instanceof Error && error.message ? error.message : 'the file could not be read' };
   }
-  const added = await steps.add({ file, bidderId, contentBase64 });
+  const added = await steps.add({ file, bidderId, content });
   if (!added.ok) return { path, bidderName, outcome: 'refused', detail: added.message };
   if (added.duplicate) return { path, bidderName, outcome: 'duplicate', detail: `same content as “${added.document.fileName}”` };
   return { path, bidderName, outcome: 'imported' };

@@ -1,7 +1,7 @@
 import { useCallback, useState } from 'react';
 import { useSubmissions } from '../../stores/submissions';
 import type { ImportEntry, ImportPlan } from './import-plan';
-import { base64FromBlob } from '../../files/base64';
+import { bytesOfFile } from '../../files/bytes';
 import { runImport } from './run-import';
 
 export interface ImportState {
@@ -23,8 +23,8 @@ export function useDocumentImport(evaluationId: string) {
       const entries = await runImport<File>(
         plan,
         {
-          read: base64FromBlob,
-          add: ({ file, bidderId, contentBase64 }) => addDocument({ evaluationId, bidderId, fileName: file.name, mediaType: file.type, contentBase64 }),
+          read: bytesOfFile,
+          add: ({ file, bidderId, content }) => addDocument({ evaluationId, bidderId, fileName: file.name, mediaType: file.type, content }),
         },
         (done, soFar) => setState((s) => ({ ...s, done, entries: soFar })),
       );

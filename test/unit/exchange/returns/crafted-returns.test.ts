@@ -90,7 +90,7 @@ type Scene = Awaited<ReturnType<typeof craftedReturnScene>>;
 
 /** Imports the file at the lead's installation, expecting a refusal that changes nothing at all. */
 async function refusedWhole(s: ExchangeScene, file: Buffer) {
-  return refusedAndUnchanged(s.t, s.moderator.id, 'exchange.importReturn', { evaluationId: s.evaluationId, file: { contentBase64: file.toString('base64') } });
+  return refusedAndUnchanged(s.t, s.moderator.id, 'exchange.importReturn', { evaluationId: s.evaluationId, file: { content: file } });
 }
 
 /** A property: every return crafted by `craft` from Eve's genuine (second) return is refused as expected. */
