@@ -1,9 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
-import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
 import type { ErrorCode, Outcome } from '../../shared/api/errors';
-import { carriesBytes, formOf } from '../../shared/api/wire-bytes';
+import { carriesBytes } from '../../shared/api/wire-bytes';
+import { writeMultipart } from './multipart-out';
 import { SECURITY_HEADERS } from './security';
 
 /** Room for the largest file sent in one call (an evaluator pack of up to 32 MB; larger ones come in 8 MB parts) and its envelope. */
@@ -30,15 +28,12 @@ export const sendJson = (res: ServerResponse, status: number, value: unknown) =>
   send(res, status, JSON.stringify(value), 'application/json; charset=utf-8', { 'Cache-Control': 'no-store' });
 
 /**
- * The core's answer: JSON, or — when the result carries files — multipart/form-data made by the platform
- * (an `outcome` part with placeholders, a part per file named with the result's fileName), streamed out.
+ * The core's answer: JSON, or — when the result carries files — multipart/form-data (an `outcome` part with
+ * placeholders, a part per file named with the result's fileName), written out without copying the files.
  */
 export async function sendOutcome(res: ServerResponse, outcome: Outcome<unknown>): Promise<void> {
   if (!outcome.ok || !carriesBytes(outcome.result)) return sendJson(res, outcome.ok ? 200 : STATUS_FOR[outcome.error.code], outcome);
-  const multipart = new Response(formOf(outcome, 'outcome'));
-  res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': multipart.headers.get('content-type')!, 'Cache-Control': 'no-store' });
-  // A client that goes away mid-answer only ends its own connection.
-  await pipeline(Readable.fromWeb(multipart.body as NodeReadableStream<Uint8Array>), res).catch(() => res.destroy());
+  await writeMultipart(res, 200, { ...SECURITY_HEADERS, 'Cache-Control': 'no-store' }, outcome, 'outcome');
 }
 
 export const refuse = (res: ServerResponse, status: number, code: ErrorCode, message: string) =>

@@ -1,7 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { valueOfForm, WireBytesError } from '../../shared/api/wire-bytes';
+import { valueOfParts, WireBytesError, type ReceivedPart } from '../../shared/api/wire-bytes';
 import type { Core } from '../core';
 import type { LaunchCodes } from './launch-codes';
+import { readFormParts } from './multipart-in';
 import { MAX_REQUEST_BYTES, readBody, refuse, send, sendJson, sendOutcome } from './replies';
 import { bearerToken, decodePath, tokensEqual } from './security';
 import { readRendererFile } from './static-files';
@@ -12,11 +13,12 @@ const JSON_TYPE = 'application/json';
 /** Only for calls that carry files: a `call` part with the envelope, and a part per file (shared/api/wire-bytes.ts). */
 const FORM_TYPE = 'multipart/form-data';
 
-type Posted = { type: typeof JSON_TYPE | typeof FORM_TYPE; body: Buffer };
+type Posted = { type: typeof JSON_TYPE; body: Buffer } | { type: typeof FORM_TYPE; parts: ReceivedPart[] };
 
 /**
  * The body of a POST of one of the accepted types, or null once a refusal has been sent (or the client is
- * gone). The size cap is applied from Content-Length before reading, and again while reading.
+ * gone). The size cap is applied from Content-Length before reading, and again while reading; a multipart
+ * body is parsed as it streams in.
  */
 async function postedBody(req: IncomingMessage, res: ServerResponse, limit: number, types: readonly Posted['type'][]): Promise<Posted | null> {
   const no = (status: number, message: string) => {
@@ -34,10 +36,12 @@ async function postedBody(req: IncomingMessage, res: ServerResponse, limit: numb
   const tooLarge = `The request is larger than ${limit >= 1024 * 1024 ? `${limit / 1024 / 1024} MB` : `${limit} bytes`}.`;
   if (Number(req.headers['content-length']) > limit) return no(413, tooLarge);
   if (/100-continue/i.test(req.headers.expect ?? '')) res.writeContinue();
-  const body = await readBody(req, limit);
-  if (body === 'aborted') return null;
-  if (body === 'too-large') return no(413, tooLarge);
-  return { type, body };
+  const read = type === FORM_TYPE ? await readFormParts(req, limit) : await readBody(req, limit);
+  if (read === 'aborted') return null;
+  if (read === 'too-large') return no(413, tooLarge);
+  if (Buffer.isBuffer(read)) return { type: JSON_TYPE, body: read };
+  if ('refused' in read) return no(400, `${read.refused} Nothing was done.`);
+  return { type: FORM_TYPE, parts: read.parts };
 }
 
 /** A JSON body that is an object, or null. */
@@ -51,19 +55,10 @@ function jsonObject(body: Buffer): object | null {
   return null;
 }
 
-/**
- * The envelope a multipart call carries, files back in place, parsed by the platform's own multipart parser;
- * or why the body is not a well-formed call (unreadable, an unknown, missing or extra part, a forged placeholder).
- */
-async function formEnvelope(body: Buffer, contentType: string): Promise<{ envelope: unknown } | { refused: string }> {
-  let form: FormData;
+/** The envelope a multipart call carries, files back in place; or why it is not a well-formed call (an unknown, missing or extra part, a forged placeholder). */
+function formEnvelope(parts: ReceivedPart[]): { envelope: unknown } | { refused: string } {
   try {
-    form = await new Response(body as Uint8Array<ArrayBuffer>, { headers: { 'content-type': contentType } }).formData();
-  } catch {
-    return { refused: 'The multipart body could not be read.' };
-  }
-  try {
-    return { envelope: await valueOfForm(form, 'call') };
+    return { envelope: valueOfParts(parts, 'call') };
   } catch (error) {
     if (error instanceof WireBytesError) return { refused: error.message };
     throw error;
@@ -74,7 +69,7 @@ async function formEnvelope(body: Buffer, contentType: string): Promise<{ envelo
 async function jsonBody(req: IncomingMessage, res: ServerResponse, limit: number): Promise<object | null> {
   const posted = await postedBody(req, res, limit, [JSON_TYPE]);
   if (posted === null) return null;
-  const value = jsonObject(posted.body);
+  const value = posted.type === JSON_TYPE ? jsonObject(posted.body) : null;
   if (value === null) refuse(res, 400, 'INVALID_PARAMS', 'The request body must be a JSON object.');
   return value;
 }
@@ -116,7 +111,7 @@ export async function handleApi(
   if (posted === null) return;
   let envelope: unknown;
   if (posted.type === FORM_TYPE) {
-    const read = await formEnvelope(posted.body, req.headers['content-type']!);
+    const read = formEnvelope(posted.parts);
     if ('refused' in read) return refuse(res, 400, 'INVALID_PARAMS', `${read.refused} Nothing was done.`);
     envelope = read.envelope;
   } else envelope = jsonObject(posted.body);

@@ -93,14 +93,18 @@ export function formOf(value: unknown, jsonPart: string): FormData {
   return form;
 }
 
+/** One part of a received multipart body: text, or a file's bytes. */
+export type ReceivedPart = [name: string, entry: string | Uint8Array];
+
 /**
- * The value a multipart form carries (as formOf made it), files back in place. Refused (WireBytesError): a
- * part of any other name, a part given twice, the JSON part missing or not JSON, a file part that is text.
+ * The value the parts of a multipart body carry (as formOf made them), files back in place. Refused
+ * (WireBytesError): a part of any other name, a part given twice, the JSON part missing or not JSON, a file
+ * part that is text.
  */
-export async function valueOfForm(form: FormData, jsonPart: string): Promise<unknown> {
+export function valueOfParts(received: Iterable<ReceivedPart>, jsonPart: string): unknown {
   let json: string | null = null;
-  const files = new Map<number, Blob>();
-  for (const [name, entry] of form.entries()) {
+  const files = new Map<number, Uint8Array>();
+  for (const [name, entry] of received) {
     if (name === jsonPart) {
       if (json !== null) throw new WireBytesError(`The part “${jsonPart}” is given twice.`);
       if (typeof entry !== 'string') throw new WireBytesError(`The part “${jsonPart}” must be text, not a file.`);
@@ -122,9 +126,16 @@ export async function valueOfForm(form: FormData, jsonPart: string): Promise<unk
   }
   const parts: Uint8Array[] = [];
   for (let i = 0; i < files.size; i++) {
-    const blob = files.get(i);
-    if (!blob) throw new WireBytesError(`The part ${bytesPartName(i)} is missing, though later parts are given.`);
-    parts.push(new Uint8Array(await blob.arrayBuffer()));
+    const bytes = files.get(i);
+    if (!bytes) throw new WireBytesError(`The part ${bytesPartName(i)} is missing, though later parts are given.`);
+    parts.push(bytes);
   }
   return joinBytes(value, parts);
+}
+
+/** As valueOfParts, for a form the platform parsed (the page reading a multipart answer). */
+export async function valueOfForm(form: FormData, jsonPart: string): Promise<unknown> {
+  const received: ReceivedPart[] = [];
+  for (const [name, entry] of form.entries()) received.push([name, typeof entry === 'string' ? entry : new Uint8Array(await entry.arrayBuffer())]);
+  return valueOfParts(received, jsonPart);
 }
