@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import type { ServerResponse } from 'node:http';
-import { once } from 'node:events';
 import { bytesPartName, splitBytes } from '../../shared/api/wire-bytes';
+
+const SLICE_BYTES = 256 * 1024;
 
 /** As browsers escape names in form-data (the HTML standard's multipart/form-data encoding). */
 const escaped = (name: string) => name.replace(/\r/g, '%0D').replace(/\n/g, '%0A').replace(/"/g, '%22');
@@ -16,7 +17,16 @@ export async function writeMultipart(res: ServerResponse, status: number, header
   const { value: withPlaceholders, parts } = splitBytes(value);
   res.writeHead(status, { ...headers, 'Content-Type': `multipart/form-data; boundary=${boundary}` });
   const write = async (chunk: string | Uint8Array) => {
-    if (!res.write(chunk)) await Promise.race([once(res, 'drain'), once(res, 'close')]);
+    if (res.write(chunk)) return;
+    await new Promise<void>((resume) => {
+      const go = () => {
+        res.off('drain', go);
+        res.off('close', go);
+        resume();
+      };
+      res.on('drain', go);
+      res.on('close', go);
+    });
   };
   await write(`--${boundary}\r\nContent-Disposition: form-data; name="${jsonPart}"\r\nContent-Type: application/json\r\n\r\n${JSON.stringify(withPlaceholders)}\r\n`);
   for (const [i, { bytes, fileName }] of parts.entries()) {
@@ -24,7 +34,8 @@ export async function writeMultipart(res: ServerResponse, status: number, header
     await write(
       `--${boundary}\r\nContent-Disposition: form-data; name="${bytesPartName(i)}"; filename="${escaped(fileName)}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
     );
-    await write(bytes);
+    // In slices, so the socket takes a little at a time and the thread never holds one 60 MB write.
+    for (let at = 0; at < bytes.byteLength && !res.destroyed; at += SLICE_BYTES) await write(bytes.subarray(at, at + SLICE_BYTES));
     await write('\r\n');
   }
   res.end(`--${boundary}--\r\n`);
