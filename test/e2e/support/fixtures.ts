@@ -48,7 +48,8 @@ export async function addProfile(page: Page, name: string): Promise<void> {
   await page.getByLabel('Choose a passphrase', { exact: true }).fill(E2E_PASSPHRASE);
   await page.getByLabel('Type the passphrase again', { exact: true }).fill(E2E_PASSPHRASE);
   await page.getByRole('button', { name: 'Add profile and sign in' }).click();
-  await expect(page.getByText(`Signed in as ${name}`)).toBeVisible();
+  // A new profile's passphrase is hashed at full scrypt cost (deliberately slow), on a CI machine shared with other runs.
+  await expect(page.getByText(`Signed in as ${name}`)).toBeVisible({ timeout: 30_000 });
 }
 
 /** Opens a tab of the evaluation screen. */
